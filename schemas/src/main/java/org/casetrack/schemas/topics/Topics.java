@@ -19,10 +19,10 @@ import org.casetrack.schemas.topics.Topic.Partitioning;
  * broker without sharing data.
  */
 public final class Topics {
-    public static final Topics DEFAULT = new Topics("");
-
     private static final Optional<Duration> FOREVER = Optional.empty();
     private static final Optional<Duration> WEEK = Optional.of(Duration.ofDays(7));
+
+    public static final Topics DEFAULT = new Topics("");
 
     private final String prefix;
     private final Topic<CompoundCommand> compoundCommands;
