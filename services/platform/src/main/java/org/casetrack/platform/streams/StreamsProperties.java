@@ -1,0 +1,43 @@
+package org.casetrack.platform.streams;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.casetrack.platform.config.CasetrackSettings;
+import org.casetrack.platform.config.KafkaSettings;
+import org.casetrack.schemas.topics.Topics;
+
+/**
+ * Production defaults for every casetrack Streams application, overridable per application under
+ * {@code kafka.streams.<name>.*}: exactly_once_v2, one stream thread (these machines have 2 cores),
+ * short commit interval and fetch waits so outcomes become visible quickly, an explicit linger,
+ * and undecodable records to dead-letter topics.
+ */
+public final class StreamsProperties {
+    private StreamsProperties() {
+    }
+
+    public static Properties of(String applicationId, KafkaSettings kafka, CasetrackSettings settings, Topics topics,
+                                Map<String, Object> overrides) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 15);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streamsStateDir().toString());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 2);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.minInsyncReplicas());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        p.put("processing.exception.handler.global.enabled", true);
+        p.put(DeadLetterHandler.TOPICS_CONFIG, topics.sources().stream().map(t -> t.name()).collect(Collectors.joining(",")));
+        overrides.forEach((k, v) -> p.put(k, v.toString()));
+        return p;
+    }
+}
