@@ -81,6 +81,43 @@ class DeadLetterTest {
         }
     }
 
+    @Test
+    void recordWhoseProcessingThrowsGoesToTheDeadLetterTopicAndProcessingContinues(TestScope scope) throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "kafka.bootstrap-servers", scope.bootstrapServers(),
+                "casetrack.topic-prefix", scope.topics().prefix() + "p.",
+                "casetrack.data-dir", "target/state-" + scope.id() + "-p"))) {
+            Topics topics = context.getBean(ProvisionedTopics.class).topics();
+            Serde<CaseEvent> serde = context.getBean(TopicSerdes.class).value(topics.caseEvents());
+            List<String> processed = new CopyOnWriteArrayList<>();
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream(topics.caseEvents().name(), Consumed.with(topics.caseEvents().keySerde(), serde))
+                    .foreach((k, v) -> {
+                        if (k.equals("boom")) {
+                            throw new IllegalStateException("a bug that must not stop the service");
+                        }
+                        processed.add(k);
+                    });
+            Properties props = StreamsProperties.of(scope.applicationId("dlq-processing"), context.getBean(KafkaSettings.class),
+                    context.getBean(CasetrackSettings.class), topics, Map.of());
+            try (StreamsApp app = new StreamsApp("dlq-processing", builder.build(), props).start()) {
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(scope), new StringSerializer(), new ByteArraySerializer())) {
+                    String topic = topics.caseEvents().name();
+                    producer.send(new ProducerRecord<>(topic, 0, "boom", serde.serializer().serialize(topic, event("boom")))).get();
+                    producer.send(new ProducerRecord<>(topic, 0, "after", serde.serializer().serialize(topic, event("after")))).get();
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> processed.contains("after"));
+                List<ConsumerRecord<String, byte[]>> dead = readAll(scope, topics.deadLetters(topics.caseEvents()).name());
+                assertThat(dead).hasSize(1);
+                assertThat(dead.get(0).key()).isEqualTo("boom");
+                assertThat(serde.deserializer().deserialize(topics.caseEvents().name(), dead.get(0).value()).getMetadata().getAggregateId())
+                        .as("the original bytes are kept").isEqualTo("boom");
+                assertThat(header(dead.get(0), "exception")).isEqualTo(IllegalStateException.class.getName());
+                assertThat(header(dead.get(0), "message")).doesNotContain("a bug");
+            }
+        }
+    }
+
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(DeadLetterHandler.HEADER_PREFIX + name).value(), StandardCharsets.UTF_8);
     }

@@ -35,6 +35,7 @@ public final class StreamsProperties {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.minInsyncReplicas());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put("processing.exception.handler.global.enabled", true);
         p.put(DeadLetterHandler.TOPICS_CONFIG, topics.sources().stream().map(t -> t.name()).collect(Collectors.joining(",")));
         overrides.forEach((k, v) -> p.put(k, v.toString()));
