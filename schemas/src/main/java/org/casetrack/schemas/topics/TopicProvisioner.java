@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,13 +84,31 @@ public final class TopicProvisioner {
                 }
                 LOG.info("Created topics {}", created);
             }
-            verify(topics);
+            verifyWhenVisible(topics);
             return created;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot provision topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics", e);
+        }
+    }
+
+    /**
+     * Topics created a moment ago (by this or another instance) may not be visible to every
+     * metadata request yet: a short, bounded retry instead of failing the start-up.
+     */
+    private void verifyWhenVisible(Collection<Topic<?>> topics) throws ExecutionException, InterruptedException, TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                verify(topics);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == 10) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100L * attempt);
+            }
         }
     }
 

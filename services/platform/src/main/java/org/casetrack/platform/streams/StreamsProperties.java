@@ -36,7 +36,7 @@ public final class StreamsProperties {
         p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.minInsyncReplicas());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        p.put("processing.exception.handler.global.enabled", true);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(DeadLetterHandler.TOPICS_CONFIG, topics.sources().stream().map(t -> t.name()).collect(Collectors.joining(",")));
         overrides.forEach((k, v) -> p.put(k, v.toString()));
         return p;

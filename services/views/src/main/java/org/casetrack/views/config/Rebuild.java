@@ -1,0 +1,138 @@
+package org.casetrack.views.config;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.TopicPartition;
+import org.casetrack.avro.ViewGeneration;
+
+/**
+ * Builds the next generation of the views from offset 0 under a new application id, printing
+ * progress, until it has caught up with its inputs; then makes it current on the control topic (every
+ * serving instance switches to it) and, optionally, waits until every instance has left the old
+ * generation and its topics are removed.
+ */
+public final class Rebuild {
+    private final ViewsRuntime runtime;
+    private final Generations generations;
+    private final PrintStream out;
+    private final Duration progressEvery;
+    private final Lag lag;
+
+    public record Result(int from, int to, long records, Duration took, List<String> removed) {
+    }
+
+    public Rebuild(ViewsRuntime runtime, Generations generations, PrintStream out, Duration progressEvery) {
+        this.runtime = runtime;
+        this.generations = generations;
+        this.out = out;
+        this.progressEvery = progressEvery;
+        this.lag = new Lag(runtime.admin());
+    }
+
+    public Result run(boolean waitForSwitch, Duration timeout) throws InterruptedException {
+        int from = generations.current(Duration.ofSeconds(30)).map(ViewGeneration::getGeneration).orElse(0);
+        int to = from + 1;
+        if (!runtime.isAbandoned(to)) {
+            throw new IllegalStateException("Generation " + to + " is already running somewhere (another rebuild?)");
+        }
+        List<String> inputs = List.of(runtime.topics().caseEvents().name(), runtime.topics().compoundEvents().name(),
+                runtime.topics().compoundRegistry().name());
+        List<TopicPartition> inputPartitions = lag.partitions(inputs);
+        Map<TopicPartition, Long> start = lag.offsets(inputPartitions, false);
+        Map<TopicPartition, Long> end = lag.offsets(inputPartitions, true);
+        long toRead = inputPartitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
+        out.printf(Locale.ROOT, "views rebuild: generation %d -> %d, application id %s, %d records to read%n", from, to,
+                runtime.applicationId(to), toRead);
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
+        long read = 0;
+        try (GenerationApp app = runtime.start(to, Optional.empty(), true)) {
+            long lastRead = 0, lastAt = began;
+            Map<TopicPartition, Long> previous = Map.of();
+            while (true) {
+                pause();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Generation " + to + " did not catch up within " + timeout);
+                }
+                if (app.app().lastError() != null && !app.isRunning()) {
+                    throw new IllegalStateException("Generation " + to + " failed", app.app().lastError());
+                }
+                Map<TopicPartition, Long> committed = lag.committed(app.applicationId());
+                read = inputPartitions.stream().mapToLong(p -> Math.max(0, committed.getOrDefault(p, start.get(p)) - start.get(p))).sum();
+                long now = System.nanoTime();
+                double rate = (read - lastRead) / Math.max(1e-9, (now - lastAt) / 1e9);
+                out.printf(Locale.ROOT, "views rebuild g%d: read %d of %d records (%.0f%%), %.0f events/s%n", to, read, toRead,
+                        toRead == 0 ? 100.0 : 100.0 * Math.min(read, toRead) / toRead, rate);
+                lastRead = read;
+                lastAt = now;
+                if (app.isRunning() && caughtUp(app, inputs, committed, previous)) {
+                    break;
+                }
+                previous = committed;
+            }
+            out.printf(Locale.ROOT, "views rebuild g%d: caught up, %d records in %d ms%n", to, read, (System.nanoTime() - began) / 1_000_000);
+        }
+        generations.publish(to);
+        out.printf(Locale.ROOT, "views rebuild: generation %d is current; serving instances switch to it%n", to);
+        List<String> removed = List.of();
+        if (waitForSwitch && from > 0) {
+            while (!runtime.isAbandoned(from)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Instances still run generation " + from + " after " + timeout);
+                }
+                pause();
+            }
+            removed = runtime.remove(from);
+            out.printf(Locale.ROOT, "views rebuild: every instance left generation %d; removed its %d topics%n", from, removed.size());
+        }
+        return new Result(from, to, read, Duration.ofNanos(System.nanoTime() - began), removed);
+    }
+
+    /** Paces the progress output (one line per interval). */
+    private synchronized void pause() throws InterruptedException {
+        wait(progressEvery.toMillis());
+    }
+
+    /**
+     * Lag 0 on the inputs and the repartition topics. A transactional input ends with a commit marker
+     * that a reader may not have committed past yet, so a lag of at most one that no longer moves, with
+     * nothing left to fetch, counts as caught up too.
+     */
+    private boolean caughtUp(GenerationApp app, List<String> inputs, Map<TopicPartition, Long> committed,
+                             Map<TopicPartition, Long> previous) {
+        List<String> topics = new ArrayList<>(inputs);
+        topics.addAll(new ArrayList<>(repartitionTopics(app)));
+        List<TopicPartition> partitions = lag.partitions(topics);
+        Map<TopicPartition, Long> end = lag.offsets(partitions, true);
+        boolean exact = true, nearly = true;
+        for (TopicPartition p : partitions) {
+            long behind = end.get(p) - committed.getOrDefault(p, 0L);
+            exact &= behind <= 0;
+            nearly &= behind <= 1 && committed.getOrDefault(p, -1L).equals(previous.get(p) == null ? -2L : previous.get(p));
+        }
+        return exact || (nearly && nothingToFetch(app));
+    }
+
+    private List<String> repartitionTopics(GenerationApp app) {
+        return runtime.topicsWithPrefix(app.applicationId() + "-").stream().filter(t -> t.endsWith("-repartition")).toList();
+    }
+
+    private static boolean nothingToFetch(GenerationApp app) {
+        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends Metric> m : app.streams().metrics().entrySet()) {
+            if (m.getKey().name().equals("records-lag-max") && m.getKey().group().equals("consumer-fetch-manager-metrics")
+                    && !String.valueOf(m.getKey().tags().get("client-id")).endsWith("restore-consumer")) {
+                Object value = m.getValue().metricValue();
+                if (!(value instanceof Double d) || d.isNaN() || d > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,157 @@
+package org.casetrack.views.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.casetrack.avro.AgeBand;
+import org.casetrack.avro.ArrestReported;
+import org.casetrack.avro.CaseClosed;
+import org.casetrack.avro.CaseCompoundIdentified;
+import org.casetrack.avro.CaseDetailsCorrected;
+import org.casetrack.avro.CaseEvent;
+import org.casetrack.avro.CaseReopened;
+import org.casetrack.avro.CaseSummary;
+import org.casetrack.avro.DetentionEnded;
+import org.casetrack.avro.DetentionOutcome;
+import org.casetrack.avro.DetentionType;
+import org.casetrack.avro.EscapeReported;
+import org.casetrack.avro.Gender;
+import org.casetrack.avro.Lifecycle;
+import org.casetrack.avro.ReferralMade;
+import org.casetrack.avro.RepatriationCompleted;
+import org.casetrack.avro.Whereabouts;
+
+/**
+ * Folds a case's events into the few clear facts its counts need: {@code (summary, event) -> summary}.
+ * Events that change no count (screening, assistance, consent, erasure ...) only advance the version.
+ */
+public final class CaseSummaries {
+    private CaseSummaries() {
+    }
+
+    public static CaseSummary empty() {
+        return CaseSummary.newBuilder().build();
+    }
+
+    public static CaseSummary apply(CaseSummary current, CaseEvent event) {
+        CaseSummary.Builder s = CaseSummary.newBuilder(current == null ? empty() : current);
+        s.setVersion(s.getVersion() + 1);
+        Object payload = event.getPayload();
+        if (payload instanceof EscapeReported e) {
+            opened(s, e);
+        } else if (!s.getOpened()) {
+            // a case's events follow its EscapeReported; anything before it cannot be counted
+            return s.build();
+        } else if (payload instanceof CaseCompoundIdentified e) {
+            s.setCompoundId(blankToNull(e.getCompoundId()));
+        } else if (payload instanceof ArrestReported e) {
+            s.setWhereabouts(e.getDetentionType() == DetentionType.IMMIGRATION
+                    ? Whereabouts.IMMIGRATION_DETENTION : Whereabouts.CRIMINAL_DETENTION);
+            List<LocalDate> arrests = new ArrayList<>(s.getArrestedOn());
+            arrests.add(e.getArrestedOn());
+            s.setArrestedOn(arrests);
+        } else if (payload instanceof DetentionEnded e) {
+            detentionEnded(s, e.getOutcome());
+        } else if (payload instanceof RepatriationCompleted e) {
+            s.setLifecycle(Lifecycle.REPATRIATED).setWhereabouts(Whereabouts.RETURNED).setRepatriatedOn(e.getRepatriatedOn());
+        } else if (payload instanceof CaseClosed) {
+            if (s.getLifecycle() != Lifecycle.CLOSED) {
+                s.setLifecycleBeforeClosing(s.getLifecycle());
+            }
+            s.setLifecycle(Lifecycle.CLOSED);
+        } else if (payload instanceof CaseReopened) {
+            if (s.getLifecycle() == Lifecycle.CLOSED) {
+                s.setLifecycle(s.getLifecycleBeforeClosing() == null ? Lifecycle.OPEN : s.getLifecycleBeforeClosing());
+                s.setLifecycleBeforeClosing(null);
+            }
+        } else if (payload instanceof ReferralMade e) {
+            if (e.getWhereabouts() != null && e.getWhereabouts() != Whereabouts.UNKNOWN) {
+                s.setWhereabouts(e.getWhereabouts());
+            }
+        } else if (payload instanceof CaseDetailsCorrected e) {
+            corrected(s, e.getField(), e.getValue());
+        }
+        return s.build();
+    }
+
+    private static void opened(CaseSummary.Builder s, EscapeReported e) {
+        s.setOpened(true)
+                .setCompoundId(e.getCompoundUnknown() ? null : blankToNull(e.getCompoundId()))
+                .setNationality(nationality(e.getNationality()))
+                .setLifecycle(Lifecycle.OPEN)
+                .setLifecycleBeforeClosing(null)
+                .setWhereabouts(e.getWhereabouts())
+                .setIntendsToReturn(e.getIntendsToReturn())
+                .setEscapedOn(e.getEscapedOn())
+                .setMinor(e.getMinor())
+                .setGender(e.getGender())
+                .setAgeBand(e.getAgeBand());
+    }
+
+    /** CHARGED and TRANSFERRED keep the person detained; RELEASED, DEPORTED and UNKNOWN end the detention. */
+    private static void detentionEnded(CaseSummary.Builder s, DetentionOutcome outcome) {
+        if (!Counting.isDetained(s.getWhereabouts())) {
+            return;
+        }
+        switch (outcome) {
+            case CHARGED, TRANSFERRED -> { }
+            case DEPORTED -> s.setWhereabouts(Whereabouts.IN_TRANSIT);
+            default -> s.setWhereabouts(Whereabouts.UNKNOWN);
+        }
+    }
+
+    /** Corrections of clear fields; a value that does not parse leaves the field as it was (the ledger validates them). */
+    private static void corrected(CaseSummary.Builder s, String field, String value) {
+        switch (field) {
+            case "nationality" -> {
+                if (value != null && !value.isBlank()) {
+                    s.setNationality(nationality(value));
+                }
+            }
+            case "compoundId" -> s.setCompoundId(blankToNull(value));
+            case "escapedOn" -> {
+                LocalDate date = date(value);
+                if (date != null) {
+                    s.setEscapedOn(date);
+                }
+            }
+            case "intendsToReturn" -> bool(value, s::setIntendsToReturn);
+            case "minor" -> bool(value, s::setMinor);
+            case "gender" -> s.setGender(enumValue(Gender.class, value, Gender.UNKNOWN));
+            case "ageBand" -> s.setAgeBand(enumValue(AgeBand.class, value, AgeBand.UNKNOWN));
+            default -> { }
+        }
+    }
+
+    private static String nationality(String code) {
+        return code == null || code.isBlank() ? Counting.UNKNOWN_NATIONALITY : code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static void bool(String value, java.util.function.Consumer<Boolean> setter) {
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            setter.accept(Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, E fallback) {
+        try {
+            return value == null ? fallback : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}
