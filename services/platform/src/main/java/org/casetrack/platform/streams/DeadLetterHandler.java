@@ -65,7 +65,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         LOG.error("Processing failed in {} at node {} for {}-{} offset {}: {}", application, context.processorNodeId(),
-                context.topic(), context.partition(), context.offset(), exception.getClass().getName(), exception);
+                context.topic(), context.partition(), context.offset(), exception.getClass().getName(), Redacted.of(exception));
         if (context.topic() == null || !withDeadLetters.contains(context.topic()) || context.sourceRawValue() == null) {
             return ProcessingExceptionHandler.Response.resume();
         }

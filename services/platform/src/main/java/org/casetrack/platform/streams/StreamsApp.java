@@ -28,7 +28,7 @@ public final class StreamsApp implements AutoCloseable {
         this.streams = new KafkaStreams(topology, properties);
         this.streams.setUncaughtExceptionHandler(e -> {
             lastError.set(e);
-            LOG.error("Stream thread of {} failed; replacing it", name, e);
+            LOG.error("Stream thread of {} failed; replacing it", name, Redacted.of(e));
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         this.streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));

@@ -1,0 +1,52 @@
+package org.casetrack.ledger.domain;
+
+import java.time.Instant;
+import org.casetrack.avro.CommandMetadata;
+import org.casetrack.avro.CommandOutcome;
+import org.casetrack.avro.ProcessedCommand;
+import org.casetrack.avro.Rejection;
+
+/**
+ * Before deciding: was this command id decided already (answer the same again), reused with another body
+ * (refuse), or is it past its notAfter (refuse without remembering, so a retry can be decided)?
+ */
+public final class Deduplication {
+    private Deduplication() {
+    }
+
+    /** What a command id's history says about this command. */
+    public sealed interface Seen {
+    }
+
+    public record Unseen() implements Seen {
+    }
+
+    /** Decided before with the same body: the remembered outcome, unchanged. */
+    public record Replay(CommandOutcome outcome) implements Seen {
+    }
+
+    public record Reused(Rejection rejection) implements Seen {
+    }
+
+    public static Seen check(ProcessedCommand processed, CommandMetadata metadata) {
+        if (processed == null) {
+            return new Unseen();
+        }
+        if (processed.getBodyHash().equals(metadata.getBodyHash()) && processed.getAggregateId().equals(metadata.getAggregateId())) {
+            return new Replay(processed.getOutcome());
+        }
+        return new Reused(Rule.IDEMPOTENCY_KEY_REUSED.reject("Idempotency-Key",
+                "this idempotency key was used before with another request"));
+    }
+
+    /** Null when the command may still be decided. */
+    public static Rejection expired(CommandMetadata metadata, Instant now) {
+        return metadata.getNotAfter().isBefore(now)
+                ? Rule.EXPIRED.reject(null, "the command expired before the ledger reached it; retry with the same key") : null;
+    }
+
+    public static ProcessedCommand remember(CommandMetadata metadata, CommandOutcome outcome) {
+        return ProcessedCommand.newBuilder().setBodyHash(metadata.getBodyHash()).setAggregateId(metadata.getAggregateId())
+                .setOutcome(outcome).build();
+    }
+}

@@ -1,0 +1,132 @@
+package org.casetrack.ledger.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.casetrack.avro.CaseCommand;
+import org.casetrack.avro.CaseEvent;
+import org.casetrack.avro.CaseState;
+import org.casetrack.avro.CommandMetadata;
+import org.casetrack.avro.Rejection;
+import org.casetrack.ledger.domain.CaseDecider;
+import org.casetrack.ledger.domain.CaseEvolver;
+import org.casetrack.ledger.domain.Decision;
+import org.casetrack.ledger.domain.DecisionContext;
+import org.casetrack.ledger.domain.Deduplication;
+import org.casetrack.ledger.domain.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The case aggregate's writer. A command naming a compound the registry (a global table, updated
+ * asynchronously) does not hold yet is parked with its arrival time and retried on a wall-clock
+ * punctuation; after the grace it is rejected UNKNOWN_COMPOUND. While a case has parked commands, its
+ * later commands queue behind them, so a case's commands are always decided in arrival order.
+ */
+final class CaseCommandProcessor implements Processor<String, CaseCommand, String, Object> {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseCommandProcessor.class);
+
+    private final Duration grace;
+    private final Duration retryInterval;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, CaseState> states;
+    private KeyValueStore<String, byte[]> registry;
+    private ParkedCommands parked;
+    private CommandAnswers answers;
+
+    CaseCommandProcessor(Duration grace, Duration retryInterval) {
+        this.grace = grace;
+        this.retryInterval = retryInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.states = context.getStateStore(StoreNames.CASE_STATE);
+        this.registry = context.getStateStore(StoreNames.COMPOUND_REGISTRY);
+        this.parked = new ParkedCommands(context.getStateStore(StoreNames.CASE_PENDING));
+        this.answers = new CommandAnswers(context.getStateStore(StoreNames.CASE_PROCESSED), context, StoreNames.CASE_OUTCOMES_SINK);
+        context.schedule(retryInterval, PunctuationType.WALL_CLOCK_TIME, this::retryParked);
+    }
+
+    @Override
+    public void process(Record<String, CaseCommand> record) {
+        CaseCommand command = record.value();
+        if (command == null) {
+            LOG.warn("Ignoring an empty record on the case commands for key {}", record.key());
+            return;
+        }
+        CommandMetadata metadata = command.getMetadata();
+        long now = context.currentSystemTimeMs();
+        if (!metadata.getAggregateId().equals(record.key())) {
+            answers.refuse(metadata, Keys.mismatch(), now);
+            return;
+        }
+        if (answers.answeredBefore(metadata, now)) {
+            return;
+        }
+        Rejection expired = Deduplication.expired(metadata, Instant.ofEpochMilli(now));
+        if (expired != null) {
+            answers.refuse(metadata, expired, now);
+            return;
+        }
+        if (parked.hasWaiting(record.key())) {
+            parked.queue(record.key(), command, now);
+            LOG.debug("Command {} queued behind the waiting commands of its case", metadata.getCommandId());
+            return;
+        }
+        String awaited = settle(command, now, now);
+        if (awaited != null) {
+            parked.park(record.key(), command, now, awaited);
+            LOG.debug("Command {} waits for its compound to reach the registry", metadata.getCommandId());
+        }
+    }
+
+    /** Retries the cases whose compound has reached the registry, or whose grace is over, or not known since a restart. */
+    private void retryParked(long now) {
+        if (parked.waitingCases() == 0) {
+            return;
+        }
+        parked.retry(head -> head.compoundId() == null || now - head.arrivedAt() >= grace.toMillis() || isRegistered(head.compoundId()),
+                (command, arrivedAt) -> answers.answeredBefore(command.getMetadata(), now) ? null : settle(command, arrivedAt, now));
+    }
+
+    private boolean isRegistered(String compoundId) {
+        return registry.get(compoundId) != null;
+    }
+
+    /** Decides the command and answers it: null when answered, else the compound it must keep waiting for. */
+    private String settle(CaseCommand command, long arrivedAt, long now) {
+        CommandMetadata metadata = command.getMetadata();
+        String caseId = metadata.getAggregateId();
+        DecisionContext decisionContext = new DecisionContext(Instant.ofEpochMilli(now), this::isRegistered);
+        Deciding.Result<CaseEvent, CaseState> result = Deciding.run(CaseDecider::decide, CaseEvolver::apply, states.get(caseId),
+                command, decisionContext, metadata.getCommandId());
+        Decision<CaseEvent> decision = result.decision();
+        if (decision instanceof Decision.Accepted<CaseEvent> accepted) {
+            List<CaseEvent> events = accepted.events();
+            events.forEach(e -> context.forward(new Record<>(caseId, e, now), StoreNames.CASE_EVENTS_SINK));
+            states.put(caseId, result.finalState());
+            List<UUID> ids = events.stream().map(e -> e.getMetadata().getEventId()).toList();
+            answers.accepted(metadata, ids, now);
+            return null;
+        }
+        if (decision instanceof Decision.Rejected<CaseEvent> rejected) {
+            answers.rejected(metadata, rejected.rejection(), now);
+            return null;
+        }
+        Decision.AwaitingCompound<CaseEvent> waiting = (Decision.AwaitingCompound<CaseEvent>) decision;
+        if (now - arrivedAt < grace.toMillis()) {
+            return waiting.compoundId();
+        }
+        answers.rejected(metadata, Rule.UNKNOWN_COMPOUND.reject(waiting.field(),
+                "the compound named is not in the registry; register it first"), now);
+        return null;
+    }
+}

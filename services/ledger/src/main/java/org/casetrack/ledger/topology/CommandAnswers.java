@@ -1,0 +1,79 @@
+package org.casetrack.ledger.topology;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.casetrack.avro.CommandMetadata;
+import org.casetrack.avro.CommandOutcome;
+import org.casetrack.avro.ProcessedCommand;
+import org.casetrack.avro.Rejection;
+import org.casetrack.ledger.domain.Deduplication;
+import org.casetrack.ledger.domain.Outcomes;
+import org.casetrack.ledger.domain.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends outcomes (key: the command id) and remembers them in the processed-commands store, so the same
+ * command id always gets the same answer and never a second event.
+ */
+final class CommandAnswers {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandAnswers.class);
+
+    private final KeyValueStore<String, ProcessedCommand> processed;
+    private final ProcessorContext<String, Object> context;
+    private final String sink;
+
+    CommandAnswers(KeyValueStore<String, ProcessedCommand> processed, ProcessorContext<String, Object> context, String sink) {
+        this.processed = processed;
+        this.context = context;
+        this.sink = sink;
+    }
+
+    /** True when the command id was decided before: its outcome went out again, or the reuse was refused. */
+    boolean answeredBefore(CommandMetadata metadata, long now) {
+        Deduplication.Seen seen = Deduplication.check(processed.get(metadata.getCommandId().toString()), metadata);
+        if (seen instanceof Deduplication.Replay replay) {
+            LOG.debug("Command {} was decided before: same outcome again", metadata.getCommandId());
+            send(replay.outcome(), now);
+            return true;
+        }
+        if (seen instanceof Deduplication.Reused reused) {
+            refuse(metadata, reused.rejection(), now);
+            return true;
+        }
+        return false;
+    }
+
+    void accepted(CommandMetadata metadata, List<UUID> eventIds, long now) {
+        CommandOutcome outcome = Outcomes.accepted(metadata, eventIds, Instant.ofEpochMilli(now));
+        processed.put(metadata.getCommandId().toString(), Deduplication.remember(metadata, outcome));
+        LOG.debug("Command {} on {} accepted: {} event(s)", metadata.getCommandId(), metadata.getAggregateId(), eventIds.size());
+        send(outcome, now);
+    }
+
+    /** Rejected; remembered unless the rule says a retry must be decided anew. */
+    void rejected(CommandMetadata metadata, Rejection rejection, long now) {
+        if (!Rule.isRemembered(rejection)) {
+            refuse(metadata, rejection, now);
+            return;
+        }
+        CommandOutcome outcome = Outcomes.rejected(metadata, rejection, Instant.ofEpochMilli(now));
+        processed.put(metadata.getCommandId().toString(), Deduplication.remember(metadata, outcome));
+        LOG.debug("Command {} on {} rejected: {}", metadata.getCommandId(), metadata.getAggregateId(), rejection.getCode());
+        send(outcome, now);
+    }
+
+    /** Rejected without remembering: the command id stays free for a retry (or keeps its original outcome). */
+    void refuse(CommandMetadata metadata, Rejection rejection, long now) {
+        LOG.debug("Command {} on {} refused: {}", metadata.getCommandId(), metadata.getAggregateId(), rejection.getCode());
+        send(Outcomes.rejected(metadata, rejection, Instant.ofEpochMilli(now)), now);
+    }
+
+    private void send(CommandOutcome outcome, long now) {
+        context.forward(new Record<>(outcome.getCommandId().toString(), outcome, now), sink);
+    }
+}

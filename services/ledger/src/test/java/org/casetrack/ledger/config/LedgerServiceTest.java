@@ -1,0 +1,57 @@
+package org.casetrack.ledger.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.casetrack.devstack.DevStackExtension;
+import org.casetrack.devstack.TestScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The ledger bean starts with its context, takes its settings and Streams overrides, and stops with it. */
+@ExtendWith(DevStackExtension.class)
+class LedgerServiceTest {
+
+    @Test
+    void ledgerRunsWithTheContextUnderItsDefaultApplicationIdAndTakesStreamsOverrides(TestScope scope) {
+        LedgerService service;
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "kafka.bootstrap-servers", scope.bootstrapServers(),
+                "casetrack.topic-prefix", scope.topics().prefix(),
+                "casetrack.data-dir", "target/state-" + scope.id(),
+                "kafka.streams.ledger.commit.interval.ms", "20"))) {
+            service = context.getBean(LedgerService.class);
+            LedgerSettings settings = context.getBean(LedgerSettings.class);
+
+            assertThat(service.app().awaitRunning(Duration.ofSeconds(90))).isTrue();
+            assertThat(service.properties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo(scope.topics().prefix() + "ledger");
+            assertThat(service.properties().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("20");
+            assertThat(service.properties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+            assertThat(settings.compoundGrace()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(settings.retryInterval()).isEqualTo(Duration.ofMillis(50));
+        }
+        assertThat(service.app().state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+    }
+
+    @Test
+    void graceAndRetryIntervalAreSettable(TestScope scope) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "kafka.bootstrap-servers", scope.bootstrapServers(),
+                "casetrack.topic-prefix", scope.topics().prefix(),
+                "casetrack.data-dir", "target/state-" + scope.id() + "-b",
+                "ledger.application-id", scope.applicationId("ledger-b"),
+                "ledger.compound-grace", "PT5S",
+                "ledger.retry-interval", "100ms"))) {
+            LedgerSettings settings = context.getBean(LedgerSettings.class);
+
+            assertThat(settings.compoundGrace()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.retryInterval()).isEqualTo(Duration.ofMillis(100));
+            assertThat(context.getBean(LedgerService.class).properties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
+                    .isEqualTo(scope.applicationId("ledger-b"));
+        }
+    }
+}
