@@ -157,7 +157,7 @@ final class CaseInputs {
         String reason = in.requiredString("reason", PersonalDataInput.TEXT);
         ReopenCase.Builder b = ReopenCase.newBuilder().setReopenedOn(in.optionalPastDate("reopenedOn").orElse(today()));
         in.rejectUnknownFields();
-        PersonalData notes = reason == null ? null : PersonalData.newBuilder().setNotes(reason).build();
+        PersonalData notes = reason == null ? null : PersonalData.newBuilder().setReason(reason).build();
         return valid(in) ? new Draft(block -> b.setPersonal(block).build(), notes) : null;
     }
 

@@ -52,11 +52,8 @@ final class CorrectionInput {
         if (!in.problems().isEmpty()) {
             return null;
         }
-        // the reason is free text: encrypted with any personal value
-        String reasonText = reason;
-        PersonalData sealed = personal.getNotes() == null
-                ? personal.setNotes(reasonText).build()
-                : personal.setNotes(personal.getNotes() + "\n\nReason: " + reasonText).build();
+        // the reason is free text: encrypted, with any personal value
+        PersonalData sealed = personal.setReason(reason).build();
         CorrectCaseDetails.Builder b = CorrectCaseDetails.newBuilder().setField(field).setValue(clearValue).setReasonGiven(true);
         // field and reason are present here: the request was refused above otherwise
         return new Draft(block -> b.setPersonal(block).build(), sealed);

@@ -1,0 +1,194 @@
+package org.casetrack.bench;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serializer;
+import org.casetrack.avro.CaseEvent;
+import org.casetrack.bench.data.EventGenerator;
+import org.casetrack.bench.data.FieldModel;
+import org.casetrack.bench.data.ReportBodies;
+import org.casetrack.bench.phases.FreshnessPhase;
+import org.casetrack.bench.phases.IntakePhase;
+import org.casetrack.bench.phases.KafkaBaseline;
+import org.casetrack.bench.phases.PostgresBaseline;
+import org.casetrack.bench.phases.QueryPhase;
+import org.casetrack.bench.phases.RebuildPhase;
+import org.casetrack.bench.phases.Settle;
+import org.casetrack.bench.report.CpuMeter;
+import org.casetrack.bench.report.JfrSummary;
+import org.casetrack.bench.report.StreamsActivity;
+import org.apache.kafka.streams.KafkaStreams;
+import org.casetrack.ledger.config.LedgerService;
+import org.casetrack.casefiles.config.CaseFilesSettings;
+import org.casetrack.ledger.config.LedgerSettings;
+import org.casetrack.platform.config.CasetrackSettings;
+import org.casetrack.platform.kafka.ProvisionedTopics;
+import org.casetrack.platform.kafka.TopicSerdes;
+import org.casetrack.schemas.crypto.DataKey;
+import org.casetrack.schemas.topics.Topics;
+import org.casetrack.views.config.ViewsService;
+
+/**
+ * One benchmark run, in the order of the issue: the Kafka baseline, intake, freshness, the rebuilds,
+ * the view queries, and the PostgreSQL baseline; then the report, charts and terminal table.
+ */
+public final class Bench {
+    private static final Duration SETTLE = Duration.ofMinutes(5);
+
+    private final BenchOptions options;
+    private final PrintStream out;
+
+    public Bench(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs every chosen phase on the infrastructure and writes the report; answers its path. */
+    public Path run(Infrastructure infra, String command) throws Exception {
+        Path dir = Files.createDirectories(options.out());
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        Map<String, String> machine = org.casetrack.bench.report.MachineInfo.describe();
+        Map<String, CpuMeter.Usage> cpu = new LinkedHashMap<>();
+        BenchResults results;
+        out.println("bench: starting intake, ledger, views, casefiles and access on " + infra.bootstrapServers());
+        try (Services services = Services.start(infra)) {
+            ApplicationContext context = services.context();
+            out.println("bench: services up on " + services.url());
+            CasetrackSettings casetrack = context.getBean(CasetrackSettings.class);
+            Topics topics = context.getBean(ProvisionedTopics.class).topics();
+            TopicSerdes serdes = context.getBean(TopicSerdes.class);
+            Serializer<CaseEvent> serializer = serdes.value(topics.caseEvents()).serializer();
+            Admin admin = context.getBean(Admin.class);
+            Settle settle = new Settle(admin, out);
+            LocalDate today = LocalDate.now(casetrack.zoneId());
+            FieldModel model = new FieldModel(options.compounds());
+
+            out.printf("setup: discovering %d compounds over HTTP%n", options.compounds() + 1);
+            List<String> discovered = services.discoverCompounds(options.compounds() + 1, today);
+            String probe = discovered.get(options.compounds());
+            List<String> compounds = discovered.subList(0, options.compounds());
+            ReportBodies bodies = new ReportBodies(model, compounds, today);
+            DataKey runKey = DataKey.generate();
+            Supplier<EventGenerator> events = () -> new EventGenerator(model, compounds, options.events(), options.seed(), today, runKey);
+            int eventSize = averageSize(events.get(), serializer, topics.caseEvents().name());
+            List<String> zipfCompounds = zipf(model, compounds);
+            Runnable settled = () -> settle.await(List.of(context.getBean(LedgerSettings.class).applicationIdOr(topics.prefix()),
+                    context.getBean(ViewsService.class).current().orElseThrow().applicationId(),
+                    topics.prefix() + context.getBean(CaseFilesSettings.class).groupId()), SETTLE);
+
+            KafkaBaseline.Result kafka = null;
+            if (options.runs("kafka")) {
+                var started = CpuMeter.snapshot();
+                kafka = new KafkaBaseline(infra.bootstrapServers(), topics.prefix(), admin, casetrack.partitions(), out)
+                        .run(eventSize, options.baselineRecords(), options.intakeRates(), Duration.ofSeconds(Math.min(options.phaseSeconds(), 15)),
+                                options.e2eRecords());
+                cpu.put("Kafka baseline", CpuMeter.since(started));
+            }
+            IntakePhase.Result intake = null;
+            JfrSummary jfr = null;
+            Map<String, StreamsActivity> streams = Map.of();
+            if (options.runs("intake")) {
+                var started = CpuMeter.snapshot();
+                Map<String, StreamsActivity> before = new LinkedHashMap<>();
+                streamsApps(context).forEach((name, app) -> before.put(name, StreamsActivity.of(app)));
+                List<byte[]> singles = bodies.escapes(2000, 1, options.seed());
+                List<byte[]> groups = bodies.escapes(200, options.groupSize(), options.seed() + 1);
+                try (IntakeRecording recording = options.jfr() ? IntakeRecording.start() : null) {
+                    intake = new IntakePhase(services.coordinator(), options.workers(), settled, out).run(singles, groups,
+                            options.groupSize(), options.intakeRates(), options.phase(), options.warmup());
+                    if (recording != null) {
+                        jfr = recording.finish(dir.resolve("intake.jfr"));
+                    }
+                }
+                cpu.put("Intake", CpuMeter.since(started));
+                streams = StreamsActivity.since(before, streamsApps(context));
+            }
+            FreshnessPhase.Result freshness = null;
+            if (options.runs("freshness")) {
+                var started = CpuMeter.snapshot();
+                freshness = new FreshnessPhase(services.coordinator(), options.workers(), out).run(probe, bodies,
+                        bodies.escapes(2000, 1, options.seed() + 2), options.freshnessLoad(), options.phase(), Duration.ofMillis(2));
+                cpu.put("Freshness", CpuMeter.since(started));
+                settled.run();
+            }
+            RebuildPhase.Result rebuild = null;
+            if (options.runs("rebuild")) {
+                var started = CpuMeter.snapshot();
+                rebuild = new RebuildPhase(context, settle, out).run(events.get(), options.events(), Duration.ofHours(3));
+                cpu.put("Rebuild", CpuMeter.since(started));
+            }
+            QueryPhase.Result viewVictims = null, viewUnrepatriated = null;
+            if (options.runs("queries")) {
+                var started = CpuMeter.snapshot();
+                QueryPhase queries = new QueryPhase(options.workers(), out);
+                var api = services.coordinator();
+                viewVictims = queries.run("victims per compound (views)",
+                        i -> api.getStatus("/api/v1/compounds/" + zipfCompounds.get((int) (i % zipfCompounds.size())) + "/victims"),
+                        options.queryRate(), options.phase());
+                viewUnrepatriated = queries.run("unrepatriated by nationality (views)", i -> api.getStatus("/api/v1/stats/unrepatriated"),
+                        options.queryRate(), options.phase());
+                cpu.put("View queries", CpuMeter.since(started));
+            }
+            PostgresBaseline.Loaded postgres = null;
+            QueryPhase.Result sqlVictims = null, sqlUnrepatriated = null;
+            if (options.runs("postgres")) {
+                var started = CpuMeter.snapshot();
+                try (PostgresBaseline baseline = new PostgresBaseline(infra.jdbcUrl(), out)) {
+                    String topic = topics.caseEvents().name();
+                    postgres = baseline.load(events.get(), options.events(), e -> serializer.serialize(topic, e));
+                    QueryPhase queries = new QueryPhase(options.sqlConnections(), out);
+                    sqlVictims = queries.run("victims per compound (SQL)", baseline.victims(zipfCompounds), options.queryRate(), options.phase());
+                    sqlUnrepatriated = queries.run("unrepatriated by nationality (SQL)", baseline.unrepatriated(), options.queryRate(),
+                            options.phase());
+                }
+                cpu.put("PostgreSQL baseline", CpuMeter.since(started));
+            }
+            results = new BenchResults(kafka, intake, freshness, rebuild, viewVictims, viewUnrepatriated, postgres, sqlVictims,
+                    sqlUnrepatriated, cpu, jfr, streams, eventSize);
+        }
+        out.println("bench: services stopped; writing the report");
+        return new ReportFiles(options, out).write(dir, results, machine, date, command);
+    }
+
+    /** The services' Streams applications, to read their metrics. */
+    private static Map<String, KafkaStreams> streamsApps(ApplicationContext context) {
+        Map<String, KafkaStreams> apps = new LinkedHashMap<>();
+        apps.put("ledger", context.getBean(LedgerService.class).app().streams());
+        context.getBean(ViewsService.class).current().ifPresent(g -> apps.put("views (generation " + g.generation() + ")", g.streams()));
+        return apps;
+    }
+
+    private static int averageSize(EventGenerator generator, Serializer<CaseEvent> serializer, String topic) {
+        long bytes = 0;
+        int count = 0;
+        while (generator.hasNext() && count < 2000) {
+            bytes += serializer.serialize(topic, generator.next().event()).length;
+            count++;
+        }
+        return count == 0 ? 0 : (int) (bytes / count);
+    }
+
+    /** Compounds in the order queries ask for them: Zipf-skewed, as dashboards look at the big ones. */
+    private List<String> zipf(FieldModel model, List<String> compounds) {
+        SplittableRandom random = new SplittableRandom(options.seed() + 3);
+        List<String> picks = new ArrayList<>(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            picks.add(compounds.get(model.compound(random) % compounds.size()));
+        }
+        return picks;
+    }
+}

@@ -1,0 +1,47 @@
+package org.casetrack.bench;
+
+import java.nio.file.Path;
+import org.casetrack.devstack.DevStack;
+import org.casetrack.devstack.DevStackExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * bench/run's entry point: starts the embedded infrastructure (a KRaft broker, PostgreSQL and the
+ * schema registry) under {@code <out>/stack}, fresh for every run, and runs the benchmark on it.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        if (java.util.List.of(args).contains("--help")) {
+            System.out.print(BenchOptions.HELP);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path stackDir = options.out().resolve("stack").toAbsolutePath();
+        DevStackExtension.deleteRecursively(stackDir);
+        String command = "bench/run " + String.join(" ", args);
+        int exit = 0;
+        try (DevStack stack = DevStack.start(DevStack.Options.at(stackDir, "bench-registry-" + java.util.UUID.randomUUID()))) {
+            Infrastructure infra = new Infrastructure(stack.bootstrapServers(), stack.jdbcUrl(), "", stackDir);
+            new Bench(options, System.out).run(infra, command.trim());
+        } catch (Exception | Error e) {
+            // the stack is closed by now (try-with-resources), so no broker or PostgreSQL outlives the run
+            LoggerFactory.getLogger(BenchMain.class).error("bench: failed", e);
+            exit = 1;
+        } finally {
+            DevStackExtension.deleteRecursively(stackDir);
+        }
+        // the embedded broker and PostgreSQL leave non-daemon threads behind
+        System.exit(exit);
+    }
+}

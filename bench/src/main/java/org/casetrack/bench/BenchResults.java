@@ -1,0 +1,19 @@
+package org.casetrack.bench;
+
+import java.util.Map;
+import org.casetrack.bench.phases.FreshnessPhase;
+import org.casetrack.bench.phases.IntakePhase;
+import org.casetrack.bench.phases.KafkaBaseline;
+import org.casetrack.bench.phases.PostgresBaseline;
+import org.casetrack.bench.phases.QueryPhase;
+import org.casetrack.bench.phases.RebuildPhase;
+import org.casetrack.bench.report.CpuMeter;
+import org.casetrack.bench.report.JfrSummary;
+import org.casetrack.bench.report.StreamsActivity;
+
+/** Everything a run measured; a phase that was not run is null. */
+public record BenchResults(KafkaBaseline.Result kafka, IntakePhase.Result intake, FreshnessPhase.Result freshness, RebuildPhase.Result rebuild,
+                           QueryPhase.Result viewVictims, QueryPhase.Result viewUnrepatriated, PostgresBaseline.Loaded postgres,
+                           QueryPhase.Result sqlVictims, QueryPhase.Result sqlUnrepatriated, Map<String, CpuMeter.Usage> cpu,
+                           JfrSummary jfr, Map<String, StreamsActivity> streams, int eventSize) {
+}

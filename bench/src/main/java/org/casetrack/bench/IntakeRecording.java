@@ -1,0 +1,36 @@
+package org.casetrack.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.casetrack.bench.report.JfrSummary;
+
+/** A JFR recording (the JDK's "profile" settings) of this JVM during the intake phases. */
+final class IntakeRecording implements AutoCloseable {
+    private final Recording recording;
+
+    private IntakeRecording(Recording recording) {
+        this.recording = recording;
+    }
+
+    static IntakeRecording start() throws IOException, ParseException {
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setName("casetrack-bench-intake");
+        recording.start();
+        return new IntakeRecording(recording);
+    }
+
+    /** Stops, writes the recording to {@code file} and summarises it. */
+    JfrSummary finish(Path file) throws IOException {
+        recording.stop();
+        recording.dump(file);
+        return JfrSummary.of(file);
+    }
+
+    @Override
+    public void close() {
+        recording.close();
+    }
+}

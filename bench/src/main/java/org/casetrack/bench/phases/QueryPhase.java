@@ -1,0 +1,39 @@
+package org.casetrack.bench.phases;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import org.casetrack.bench.load.Call;
+import org.casetrack.bench.load.LoadResult;
+import org.casetrack.bench.load.OpenLoop;
+
+/**
+ * One kind of count query at a fixed rate (open loop) and flat out: the views over HTTP, or the same
+ * numbers in SQL for the PostgreSQL baseline.
+ */
+public final class QueryPhase {
+    public record Result(String query, LoadResult atRate, LoadResult flatOut) {
+    }
+
+    private final int workers;
+    private final PrintStream out;
+
+    public QueryPhase(int workers, PrintStream out) {
+        this.workers = workers;
+        this.out = out;
+    }
+
+    public Result run(String name, Call call, int rate, Duration phase) {
+        out.printf("queries: %s at %d/s for %d s%n", name, rate, phase.toSeconds());
+        LoadResult atRate = report(new OpenLoop(name + "-" + rate, workers, s -> s == 200).fixedRate(rate, phase, call));
+        out.printf("queries: %s flat out (%d workers) for %d s%n", name, workers, phase.toSeconds());
+        LoadResult flatOut = report(new OpenLoop(name + "-flat-out", workers, s -> s == 200).fullSpeed(phase, call));
+        return new Result(name, atRate, flatOut);
+    }
+
+    private LoadResult report(LoadResult result) {
+        out.printf(Locale.ROOT, "queries: %s: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (%s)%n", result.name(),
+                result.okPerSecond(), result.millis(50), result.millis(99), result.millis(99.9), result.statusSummary());
+        return result;
+    }
+}

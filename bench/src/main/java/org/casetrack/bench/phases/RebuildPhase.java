@@ -1,0 +1,143 @@
+package org.casetrack.bench.phases;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.casetrack.avro.CaseEvent;
+import org.casetrack.bench.data.GeneratedEvent;
+import org.casetrack.bench.report.ProgressTap;
+import org.casetrack.casefiles.config.CaseFilesSettings;
+import org.casetrack.casefiles.projector.CaseFilesRebuild;
+import org.casetrack.platform.config.KafkaSettings;
+import org.casetrack.platform.kafka.ProvisionedTopics;
+import org.casetrack.platform.kafka.TopicSerdes;
+import org.casetrack.schemas.topics.Topics;
+import org.casetrack.views.config.Generations;
+import org.casetrack.views.config.Rebuild;
+import org.casetrack.views.config.ViewsRuntime;
+import org.casetrack.views.config.ViewsService;
+
+/**
+ * N events written straight to case-events (in the shapes the ledger writes, not through HTTP), the
+ * live views and case files left to catch up, then the two rebuilds timed: the views into a fresh
+ * generation (views' own Rebuild, until caught up; then the serving instance switches to it) and the
+ * case files into fresh tables (casefiles' own CaseFilesRebuild, until swapped in).
+ */
+public final class RebuildPhase {
+    private static final Pattern VIEWS_PROGRESS = Pattern.compile("read (\\d+) of");
+    private static final Pattern CASEFILES_PROGRESS = Pattern.compile("rebuild: (\\d+) of \\d+ events");
+
+    public record Result(long events, Duration produced, Optional<Duration> liveCatchUp, long viewsRecords, Duration viewsTook,
+                         int generation, Optional<Duration> switched, List<ProgressTap.Point> viewsRates, long caseFilesRecords,
+                         long caseFilesSkipped, Duration caseFilesTook, Duration swapped, List<ProgressTap.Point> caseFilesRates) {
+        public double viewsPerSecond() {
+            return viewsRecords / seconds(viewsTook);
+        }
+
+        public double caseFilesPerSecond() {
+            return caseFilesRecords / seconds(caseFilesTook);
+        }
+
+        public double producedPerSecond() {
+            return events / seconds(produced);
+        }
+
+        private static double seconds(Duration d) {
+            return Math.max(1e-3, d.toNanos() / 1e9);
+        }
+    }
+
+    private final ApplicationContext context;
+    private final Settle settle;
+    private final PrintStream out;
+
+    public RebuildPhase(ApplicationContext context, Settle settle, PrintStream out) {
+        this.context = context;
+        this.settle = settle;
+        this.out = out;
+    }
+
+    public Result run(Iterator<GeneratedEvent> events, long total, Duration atMost) throws InterruptedException {
+        Topics topics = context.getBean(ProvisionedTopics.class).topics();
+        TopicSerdes serdes = context.getBean(TopicSerdes.class);
+        Duration produced = produce(events, total, topics, serdes);
+        ViewsService views = context.getBean(ViewsService.class);
+        CaseFilesSettings caseFiles = context.getBean(CaseFilesSettings.class);
+        String viewsGroup = views.current().orElseThrow().applicationId();
+        out.println("rebuild: waiting for the live views and case files to take the events in");
+        Optional<Duration> live = settle.await(List.of(viewsGroup, topics.prefix() + caseFiles.groupId()), atMost);
+        live.ifPresent(d -> out.printf(Locale.ROOT, "rebuild: live views and case files caught up in %.1f s%n", d.toMillis() / 1000.0));
+
+        ViewsRuntime runtime = context.getBean(ViewsRuntime.class);
+        ProgressTap viewsTap = new ProgressTap(out, "  ", VIEWS_PROGRESS);
+        Rebuild.Result rebuilt;
+        try (Generations generations = runtime.generations()) {
+            rebuilt = new Rebuild(runtime, generations, viewsTap, Duration.ofSeconds(1)).run(false, atMost);
+        }
+        out.printf(Locale.ROOT, "rebuild: views generation %d caught up: %d records in %.1f s%n", rebuilt.to(), rebuilt.records(),
+                rebuilt.took().toMillis() / 1000.0);
+        Optional<Duration> switched = switchTime(views, rebuilt.to(), atMost);
+
+        ProgressTap caseFilesTap = new ProgressTap(out, "  ", CASEFILES_PROGRESS);
+        CaseFilesRebuild.Result files = new CaseFilesRebuild(caseFiles, context.getBean(KafkaSettings.class).bootstrapServers(), topics,
+                serdes, context.getBean(DataSource.class), caseFilesTap).run();
+        return new Result(total, produced, live, rebuilt.records(), rebuilt.took(), rebuilt.to(), switched, viewsTap.rates(),
+                files.records(), files.skipped(), files.rebuilt(), files.swapped(), caseFilesTap.rates());
+    }
+
+    private Duration produce(Iterator<GeneratedEvent> events, long total, Topics topics, TopicSerdes serdes) {
+        String topic = topics.caseEvents().name();
+        Serializer<CaseEvent> serializer = serdes.value(topics.caseEvents()).serializer();
+        long started = System.nanoTime();
+        long sent = 0, lastPrint = started;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.getBean(KafkaSettings.class).bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-event-writer"), new StringSerializer(), new ByteArraySerializer())) {
+            while (events.hasNext()) {
+                GeneratedEvent event = events.next();
+                producer.send(new ProducerRecord<>(topic, event.caseId(), serializer.serialize(topic, event.event())));
+                sent++;
+                if (System.nanoTime() - lastPrint > 1_000_000_000L) {
+                    lastPrint = System.nanoTime();
+                    out.printf(Locale.ROOT, "rebuild: wrote %d of %d events to %s (%.0f%%)%n", sent, total, topic, 100.0 * sent / total);
+                }
+            }
+            producer.flush();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        out.printf(Locale.ROOT, "rebuild: wrote %d events in %.1f s%n", sent, took.toMillis() / 1000.0);
+        return took;
+    }
+
+    private Optional<Duration> switchTime(ViewsService views, int generation, Duration atMost) {
+        long started = System.nanoTime();
+        try {
+            Awaitility.await("views serve generation " + generation).atMost(atMost).pollInterval(Duration.ofMillis(200))
+                    .until(() -> views.current().map(g -> g.generation() == generation && g.isRunning()).orElse(false));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            out.printf(Locale.ROOT, "rebuild: the serving views switched to generation %d in %.1f s%n", generation, took.toMillis() / 1000.0);
+            return Optional.of(took);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            out.printf("rebuild: the serving views did not switch to generation %d within %s%n", generation, atMost);
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.casetrack.bench.phases;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * How far the services' consumer groups are behind their inputs (committed offsets against the last
+ * stable offsets), and a bounded wait until they have caught up, so one phase's backlog is not
+ * measured in the next.
+ */
+public final class Settle {
+    private final Admin admin;
+    private final PrintStream out;
+
+    public Settle(Admin admin, PrintStream out) {
+        this.admin = admin;
+        this.out = out;
+    }
+
+    /** Records the group has not committed yet, over every partition it has committed on. */
+    public long lag(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            committed.keySet().forEach(p -> request.put(p, OffsetSpec.latest()));
+            if (request.isEmpty()) {
+                return 0;
+            }
+            var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var entry : committed.entrySet()) {
+                if (entry.getValue() != null) {
+                    // a transactional input ends with a commit marker no reader commits past: one behind counts as caught up
+                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset() - 1);
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the lag of " + group, e);
+        }
+    }
+
+    /** Waits until every group is caught up; answers how long it took, or empty when it did not within the limit. */
+    public java.util.Optional<Duration> await(List<String> groups, Duration atMost) {
+        long started = System.nanoTime();
+        try {
+            Awaitility.await("caught up: " + groups).atMost(atMost).pollInterval(Duration.ofMillis(250))
+                    .until(() -> groups.stream().mapToLong(this::lag).sum() == 0);
+            return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - started));
+        } catch (ConditionTimeoutException e) {
+            out.printf("settle: %s still behind after %s; going on%n", groups, atMost);
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.casetrack.bench.report;
+
+import java.util.Locale;
+import java.util.Map;
+import org.casetrack.bench.load.LoadResult;
+import org.casetrack.bench.phases.FreshnessPhase;
+import org.casetrack.bench.phases.IntakePhase;
+import org.casetrack.bench.phases.KafkaBaseline;
+import org.casetrack.bench.phases.PostgresBaseline;
+import org.casetrack.bench.phases.RebuildPhase;
+
+/** The report's detailed section of each phase; a phase that was not run says so under its heading. */
+final class PhaseSections {
+    private final ReportWriter w;
+
+    PhaseSections(ReportWriter w) {
+        this.w = w;
+    }
+
+    private boolean heading(String section, Object result) {
+        w.line("## " + section).line("");
+        if (result == null) {
+            w.line("Not run in this run (`--phases`).").line("");
+            return false;
+        }
+        return true;
+    }
+
+    void kafka(KafkaBaseline.Result k) {
+        if (!heading(Figures.KAFKA, k)) {
+            return;
+        }
+        w.line("Kafka's own tools (kafka-tools 4.3.1, each in a child JVM) against the same broker, with records of "
+                + k.recordSize() + " bytes (the average casetrack event in the wire format), acks=all as casetrack's producers use.");
+        w.line("ProducerPerformance sends unkeyed records with Kafka's default batching; casetrack keys every record by aggregate.").line("");
+        w.line("| tool | records/s | MB/s | p50 ms | p99 ms | p99.9 ms |").line("|---|---:|---:|---:|---:|---:|");
+        produced("ProducerPerformance, " + k.records() + " records flat out", k.flatOut());
+        k.atRates().forEach((rate, p) -> produced("ProducerPerformance at " + rate + " records/s", p));
+        w.line("| ConsumerPerformance, " + k.records() + " records (fetch rate) | " + Numbers.value(k.consumedPerSecond(), "/s") + " | "
+                + String.format(Locale.ROOT, "%.1f", k.consumedMegabytesPerSecond()) + " | | | |");
+        w.line("| EndToEndLatency, one record at a time (ms resolution) | | | " + Numbers.value(k.e2eP50(), "ms") + " | "
+                + Numbers.value(k.e2eP99(), "ms") + " | " + Numbers.value(k.e2eP999(), "ms") + " |").line("");
+    }
+
+    private void produced(String name, KafkaBaseline.Produced p) {
+        w.line("| " + name + " | " + Numbers.value(p.recordsPerSecond(), "/s") + " | " + String.format(Locale.ROOT, "%.1f", p.megabytesPerSecond())
+                + " | " + Numbers.value(p.p50(), "ms") + " | " + Numbers.value(p.p99(), "ms") + " | " + Numbers.value(p.p999(), "ms") + " |");
+    }
+
+    void intake(IntakePhase.Result in) {
+        if (!heading(Figures.INTAKE, in)) {
+            return;
+        }
+        w.line("`POST /api/v1/escapes` with a coordinator token, each report with invented personal data (so a data key is made");
+        w.line("and the data sealed per person), answered 201 once the ledger has decided every person and the events are in the");
+        w.line("log. Latency is POST to 201, of 201s only; other answers are counted beside it. Fixed rates are open loop.").line("");
+        w.loadHeader("phase");
+        in.atRates().forEach((rate, l) -> w.loadRow("single-person reports at " + rate + "/s", l));
+        w.loadRow("single-person reports flat out", in.flatOut());
+        w.loadRow("reports of " + in.groupSize() + " persons flat out", in.groups());
+        w.line("");
+        w.line(String.format(Locale.ROOT, "Persons accepted in reports of %d: %s persons/s.", in.groupSize(),
+                Numbers.value(in.personsPerSecond(), "/s"))).line("");
+    }
+
+    void freshness(FreshnessPhase.Result f) {
+        if (!heading(Figures.FRESHNESS, f)) {
+            return;
+        }
+        w.line("One probe at a time: a single-person report on a compound only the probes use, then its victims count polled");
+        w.line("over HTTP every " + f.pollInterval().toMillis() + " ms until it includes the new person; the time from the 201 to the first");
+        w.line("answer that shows it. Meanwhile other reports arrive at a fixed background rate.").line("");
+        w.line("| probes | p50 ms | p90 ms | p99 ms | max ms | not visible within 30 s |").line("|---:|---:|---:|---:|---:|---:|");
+        w.line("| " + f.probes() + " | " + Numbers.value(f.millis(50), "ms") + " | " + Numbers.value(f.millis(90), "ms") + " | "
+                + Numbers.value(f.millis(99), "ms") + " | " + Numbers.value(f.millis(100), "ms") + " | " + f.notVisible() + " |").line("");
+        if (f.background() != null) {
+            w.loadHeader("background load");
+            w.loadRow("single-person reports", f.background());
+            w.line("");
+        }
+    }
+
+    void rebuild(RebuildPhase.Result b) {
+        if (!heading(Figures.REBUILD, b)) {
+            return;
+        }
+        w.line(String.format(Locale.ROOT, "%,d generated case events were written straight to case-events in the shapes the ledger", b.events()));
+        w.line("writes (not through HTTP: that path is measured in section 2), over the compounds the intake phases used. The live");
+        w.line("views and case files took them in first; then each rebuild replayed everything from offset 0, the events of the");
+        w.line("earlier phases and the compound topics included.").line("");
+        w.line("| step | records | seconds | records/s |").line("|---|---:|---:|---:|");
+        row("write to case-events (bench producer, acks=all)", b.events(), b.produced().toNanos() / 1e9);
+        b.liveCatchUp().ifPresent(d -> w.line("| live views and case files caught up, after the write | | " + Numbers.seconds(d.toNanos() / 1e9) + " | |"));
+        row("views rebuild into generation " + b.generation() + " (until caught up)", b.viewsRecords(), b.viewsTook().toNanos() / 1e9);
+        b.switched().ifPresent(d -> w.line("| serving views switched to generation " + b.generation() + " (restored from changelogs) | | "
+                + Numbers.seconds(d.toNanos() / 1e9) + " | |"));
+        row("case-file rebuild into fresh tables (until swapped in)", b.caseFilesRecords(), b.caseFilesTook().toNanos() / 1e9);
+        w.line("").line("Case-file rebuild: " + b.caseFilesSkipped() + " records skipped; the swap took " + b.swapped().toMillis() + " ms.").line("");
+    }
+
+    private void row(String step, long records, double seconds) {
+        w.line("| " + step + " | " + String.format(Locale.ROOT, "%,d", records) + " | " + Numbers.seconds(seconds) + " | "
+                + Numbers.value(records / Math.max(1e-3, seconds), "/s") + " |");
+    }
+
+    void postgres(PostgresBaseline.Loaded p) {
+        if (!heading(Figures.POSTGRES, p)) {
+            return;
+        }
+        w.line(String.format(Locale.ROOT, "The same %,d events in one plain table (`%s`: clear columns, the Avro bytes, a unique index", p.events(),
+                "bench_baseline.events"));
+        w.line("on case and sequence, indexes on compound and type), inserted in batches of 1,000 rows, one transaction each: "
+                + Numbers.value(p.perSecond(), "/s") + " events/s. The counts, computed at query time as a system without Kafka would:").line("");
+        w.line("```sql").line(PostgresBaseline.victimsSql() + ";").line(PostgresBaseline.unrepatriatedSql() + ";").line("```").line("");
+        w.line("The query latencies are in section 4, beside the views'.").line("");
+    }
+
+    void whereTheTimeGoes(Map<String, CpuMeter.Usage> cpu, Map<String, StreamsActivity> streams, JfrSummary jfr) {
+        w.line("## Where the time goes").line("");
+        w.line("Average cores busy in each phase: this JVM (broker, services and load generator together) and the whole machine");
+        w.line("(adding PostgreSQL, the tools' child JVMs, and whatever else runs on the machine).").line("");
+        w.line("| phase | seconds | this JVM (cores) | whole machine (cores) |").line("|---|---:|---:|---:|");
+        cpu.forEach((phase, u) -> w.line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f of %d |", phase, u.seconds(), u.jvmCores(),
+                u.machineCores(), u.cores())));
+        w.line("");
+        if (!streams.isEmpty()) {
+            w.line("The Streams applications during the intake phases, from their own metrics. Under exactly-once the stream thread");
+            w.line("flushes its sends and commits a transaction every commit interval and processes nothing meanwhile; a send");
+            w.line("answered CONCURRENT_TRANSACTIONS (the previous commit still finishing) is retried after a backoff, which the");
+            w.line("flush waits for.").line("");
+            w.line("| application | commits | s committing | s flushing sends | records processed | records sent | sends retried |")
+                    .line("|---|---:|---:|---:|---:|---:|---:|");
+            streams.forEach((app, a) -> w.line(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %,.0f | %,.0f | %,.0f |", app,
+                    a.commits(), a.commitSeconds(), a.flushSeconds(), a.processed(), a.sent(), a.retries())));
+            w.line("");
+        }
+        if (jfr == null) {
+            w.line("No JFR recording in this run (`--no-jfr`, or the intake phase was not run).").line("");
+            return;
+        }
+        w.line("JFR recording of the intake phases: `" + jfr.file().getFileName() + "` (" + jfr.samples() + " execution samples; open it in");
+        w.line("JDK Mission Control). Samples by thread (numbers folded), by the library the sampled code is in, and the hottest methods:").line("");
+        table("thread", jfr.byThread(), jfr.samples());
+        table("area", jfr.byArea(), jfr.samples());
+        table("method (top frame)", jfr.topMethods(), jfr.samples());
+    }
+
+    private void table(String what, Map<String, Long> counts, long total) {
+        w.line("| " + what + " | samples | share |").line("|---|---:|---:|");
+        counts.forEach((k, v) -> w.line(String.format(Locale.ROOT, "| `%s` | %d | %.1f%% |", k.replace("|", "/"), v, 100.0 * v / Math.max(1, total))));
+        w.line("");
+    }
+}

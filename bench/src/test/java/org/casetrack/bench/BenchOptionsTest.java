@@ -1,0 +1,41 @@
+package org.casetrack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The knobs of bench/run: the full run by default, --quick shorter, bad input refused with the option named. */
+class BenchOptionsTest {
+
+    @Test
+    void defaultsAreTheFullRunOfTheIssue() {
+        BenchOptions options = BenchOptions.parse();
+        assertThat(options.events()).isEqualTo(1_000_000);
+        assertThat(options.intakeRates()).contains(1000);
+        assertThat(options.queryRate()).isEqualTo(2000);
+        assertThat(options.groupSize()).isEqualTo(40);
+        assertThat(options.phases()).containsExactlyInAnyOrderElementsOf(BenchOptions.PHASES);
+        assertThat(BenchOptions.parse("--ten-million").events()).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void quickIsShorterAndExplicitKnobsWin() {
+        BenchOptions quick = BenchOptions.parse("--quick", "--events", "5000", "--intake-rates", "100,200", "--phases", "intake,queries");
+        assertThat(quick.events()).isEqualTo(5000);
+        assertThat(quick.phaseSeconds()).isLessThan(BenchOptions.parse().phaseSeconds());
+        assertThat(quick.intakeRates()).isEqualTo(List.of(100, 200));
+        assertThat(quick.runs("intake")).isTrue();
+        assertThat(quick.runs("rebuild")).isFalse();
+    }
+
+    @Test
+    void badKnobsAreRefusedNamingTheOption() {
+        assertThatThrownBy(() -> BenchOptions.parse("--events", "many")).hasMessageContaining("--events");
+        assertThatThrownBy(() -> BenchOptions.parse("--events")).hasMessageContaining("--events needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("--phases", "intake,speed")).hasMessageContaining("speed");
+        assertThatThrownBy(() -> BenchOptions.parse("--group-size", "501")).hasMessageContaining("500");
+        assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
+    }
+}

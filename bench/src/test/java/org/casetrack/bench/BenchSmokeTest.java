@@ -1,0 +1,81 @@
+package org.casetrack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.casetrack.bench.report.ReportWriter;
+import org.casetrack.devstack.DevStackExtension;
+import org.casetrack.devstack.TestScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the whole harness at a tiny size on the real in-process broker and PostgreSQL, so it cannot
+ * rot: every phase runs, and the report has every section with a number for every figure. No speed is
+ * asserted.
+ */
+@ExtendWith(DevStackExtension.class)
+class BenchSmokeTest {
+
+    @Test
+    void tinyRunWritesEverySectionWithANumberForEveryFigure(TestScope scope) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path out = Files.createDirectories(Path.of("target", "smoke", scope.id())).toAbsolutePath();
+        BenchOptions options = BenchOptions.parse("--events", "2000", "--phase-seconds", "3", "--warmup-seconds", "1",
+                "--baseline-records", "2000", "--e2e-records", "50", "--compounds", "10", "--intake-rates", "20", "--group-size", "5",
+                "--query-rate", "50", "--freshness-load", "10", "--workers", "4", "--sql-connections", "2", "--out", out.toString());
+        Infrastructure infra = new Infrastructure(scope.bootstrapServers(), scope.jdbcUrl(), scope.topics().prefix(), out);
+
+        Path report = new Bench(options, System.out).run(infra, "smoke test");
+
+        String text = Files.readString(report);
+        for (String section : ReportWriter.SECTIONS) {
+            assertThat(text).as("section %s", section).contains("\n" + section + "\n");
+        }
+        List<String[]> figures = summaryRows(text);
+        assertThat(figures).as("figures of every phase").hasSizeGreaterThan(25);
+        assertThat(figures.stream().map(f -> f[0]).distinct())
+                .containsExactly("1. Kafka baseline", "2. Intake", "3. Freshness", "4. Queries", "5. Rebuild", "6. PostgreSQL baseline");
+        for (String[] f : figures) {
+            assertThat(isNumber(f[2])).as("measured value of %s: %s", f[1], f[2]).isTrue();
+            if (!f[6].isBlank()) {
+                assertThat(isNumber(f[7]) && isNumber(f[8])).as("baseline and ratio of %s: %s, %s", f[1], f[7], f[8]).isTrue();
+            }
+        }
+        for (String chart : List.of("latency-intake.png", "throughput-intake.png", "latency-freshness.png", "latency-queries.png",
+                "throughput-rebuild.png")) {
+            assertThat(out.resolve(chart)).as(chart).isNotEmptyFile();
+            assertThat(text).contains("](" + chart + ")");
+        }
+        try (Stream<Path> histograms = Files.list(out.resolve("hgrm"))) {
+            assertThat(histograms.count()).as("raw histograms: 3 intake, freshness, 4 query phases at a rate and flat out").isEqualTo(12);
+        }
+        assertThat(out.resolve("intake.jfr")).isNotEmptyFile();
+    }
+
+    /** The cells of each row of the summary table: section, figure, measured, unit, target, met, baseline, baseline value, ratio. */
+    private static List<String[]> summaryRows(String report) {
+        String table = report.substring(report.indexOf("## Summary"), report.indexOf("## 1. Kafka baseline"));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : table.split("\n")) {
+            if (line.startsWith("| ") && !line.startsWith("| section") && !line.startsWith("|---")) {
+                String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
+                rows.add(Stream.of(cells).map(String::trim).toArray(String[]::new));
+            }
+        }
+        return rows;
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            double value = Double.parseDouble(cell.replace(",", ""));
+            return !Double.isNaN(value) && !Double.isInfinite(value);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

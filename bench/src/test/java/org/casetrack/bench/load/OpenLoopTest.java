@@ -1,0 +1,62 @@
+package org.casetrack.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The fixed-rate schedule measures from each call's intended send time, so a stall counts against every call it held back. */
+class OpenLoopTest {
+
+    @Test
+    void aStallCountsAgainstEveryCallItHeldBack() {
+        CountDownLatch never = new CountDownLatch(1);
+        LoadResult result = new OpenLoop("stall", 1, status -> status == 200).fixedRate(100, Duration.ofSeconds(1), index -> {
+            if (index == 0) {
+                never.await(300, TimeUnit.MILLISECONDS);
+            }
+            return 200;
+        });
+        assertThat(result.ok()).isEqualTo(100);
+        // the calls due in the first 200 ms waited behind the stall: each is recorded as at least 100 ms late,
+        // where a closed loop that timed only the calls themselves would show one slow call
+        long heldBack = 0;
+        for (var value : result.latency().recordedValues()) {
+            if (value.getValueIteratedTo() >= 100_000) {
+                heldBack += value.getCountAddedInThisIterationStep();
+            }
+        }
+        assertThat(heldBack).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void callsTheScheduleCouldNotSendAreCountedAsMissedWithTheirWait() {
+        CountDownLatch never = new CountDownLatch(1);
+        LoadResult result = new OpenLoop("behind", 1, status -> status == 200).fixedRate(100, Duration.ofMillis(500), index -> {
+            if (index == 0) {
+                never.await(1, TimeUnit.SECONDS);
+            }
+            return 200;
+        });
+        assertThat(result.ok()).isEqualTo(1);
+        assertThat(result.missed()).isEqualTo(49);
+        assertThat(result.latency().getTotalCount()).as("every scheduled call is in the distribution").isEqualTo(50);
+        assertThat(result.statusSummary()).contains("200: 1").contains("not sent in time: 49");
+    }
+
+    @Test
+    void failedCallsAreCountedByStatusAndKeptOutOfTheLatencies() {
+        LoadResult result = new OpenLoop("statuses", 2, status -> status == 201).fixedRate(200, Duration.ofMillis(500), index -> {
+            if (index % 4 == 0) {
+                throw new IllegalStateException("connection refused");
+            }
+            return index % 4 == 1 ? 429 : 201;
+        });
+        assertThat(result.statuses()).containsEntry(0, 25L).containsEntry(429, 25L).containsEntry(201, 50L);
+        assertThat(result.ok()).isEqualTo(50);
+        assertThat(result.failed()).isEqualTo(50);
+        assertThat(result.latency().getTotalCount()).isEqualTo(50);
+    }
+}

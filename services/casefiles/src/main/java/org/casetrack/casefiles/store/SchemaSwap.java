@@ -1,0 +1,108 @@
+package org.casetrack.casefiles.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.casetrack.access.db.DatabaseException;
+
+/**
+ * The rebuild's schema work: a fresh {@code derived_next} without its secondary indexes (nor the
+ * history tables' keys) while it loads, indexed and analyzed once at the end; then, in one transaction,
+ * casefiles's tables moved from it into {@code derived} in place of the live ones. Only casefiles's
+ * own tables move ({@code derived} is shared by design: other modules may keep rebuildable tables
+ * there), and nothing in {@code primary} is touched. The swap first locks the offsets table, so a
+ * live projector's next batch waits until the swap is done and is then fenced by the rebuilt offsets.
+ */
+public final class SchemaSwap {
+    public static final String NEXT = "derived_next";
+    /** Offsets first: the lock every projector batch takes first too. */
+    static final List<String> TABLES = List.of("casefiles_offsets", "cases", "case_consents", "case_events", "compounds",
+            "compound_events", "flyway_" + DerivedDatabase.MODULE + "_history");
+    private static final String LOADED = "'cases', 'case_consents', 'case_events', 'compounds', 'compound_events'";
+    /** Written only by COPY during a rebuild, so their keys can wait until the end. */
+    private static final String APPEND_ONLY = "'case_events', 'compound_events'";
+
+    private SchemaSwap() {
+    }
+
+    /**
+     * Drops what an interrupted rebuild left, creates {@code derived_next} with casefiles's tables and
+     * drops the indexes a bulk load does not need.
+     *
+     * @return the statements that build those indexes again ({@link #index})
+     */
+    public static List<String> prepare(DataSource dataSource) {
+        execute(dataSource, "Preparing " + NEXT, List.of("DROP SCHEMA IF EXISTS " + NEXT + " CASCADE"));
+        DerivedDatabase.migrate(dataSource, NEXT);
+        List<String> drop = new ArrayList<>();
+        List<String> build = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = '" + NEXT + "'"
+                    + " AND i.tablename IN (" + LOADED + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
+                    + " WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)")) {
+                while (rs.next()) {
+                    drop.add("DROP INDEX " + NEXT + "." + rs.getString(1));
+                    build.add(rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT k.conrelid::regclass::text, k.conname, pg_get_constraintdef(k.oid)"
+                    + " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.connamespace = '" + NEXT + "'::regnamespace"
+                    + " AND k.contype IN ('p', 'u') AND t.relname IN (" + APPEND_ONLY + ")")) {
+                while (rs.next()) {
+                    drop.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
+                    build.add("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Reading the indexes of " + NEXT, e);
+        }
+        // analyzed at the end, so the first searches after the swap are planned on real statistics (an
+        // unlogged load made logged at the end was tried: writing the tables to the WAL then cost more than it saved)
+        for (String table : List.of("cases", "case_consents", "case_events", "compounds", "compound_events")) {
+            build.add("ANALYZE " + NEXT + "." + table);
+        }
+        execute(dataSource, "Dropping the indexes of " + NEXT + " for the load", drop);
+        return build;
+    }
+
+    /** Builds the indexes {@link #prepare} dropped, in one transaction. */
+    public static void index(DataSource dataSource, List<String> statements) {
+        execute(dataSource, "Indexing " + NEXT, statements);
+    }
+
+    public static void swap(DataSource dataSource) {
+        String live = DerivedDatabase.SCHEMA;
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE SCHEMA IF NOT EXISTS " + live);
+        statements.add("SET LOCAL lock_timeout = '60s'");
+        statements.add("DO $$ BEGIN IF to_regclass('" + live + ".casefiles_offsets') IS NOT NULL THEN"
+                + " LOCK TABLE " + live + ".casefiles_offsets IN ACCESS EXCLUSIVE MODE; END IF; END $$");
+        for (String table : TABLES) {
+            statements.add("DROP TABLE IF EXISTS " + live + "." + table);
+            statements.add("ALTER TABLE " + NEXT + "." + table + " SET SCHEMA " + live);
+        }
+        statements.add("DROP SCHEMA " + NEXT);
+        execute(dataSource, "Swapping the rebuilt tables into " + live, statements);
+    }
+
+    private static void execute(DataSource dataSource, String operation, List<String> statements) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(operation, e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.casetrack.casefiles.projector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casetrack.casefiles.RebuildCaseFiles;
+import org.casetrack.casefiles.support.CaseFilesScenario;
+import org.casetrack.casefiles.support.CaseFilesServer;
+import org.casetrack.casefiles.support.CaseScript;
+import org.casetrack.casefiles.support.DerivedRows;
+import org.casetrack.casefiles.support.EventLog;
+import org.casetrack.casefiles.support.ProjectorFixture;
+import org.casetrack.devstack.DevStackExtension;
+import org.casetrack.devstack.TestScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The rebuild command against a running service: fresh tables from offset 0, swapped in; they equal
+ * the live ones row for row, {@code primary} (disclosure log, keys, tokens) is untouched, and the
+ * live projector carries on afterwards.
+ */
+@ExtendWith(DevStackExtension.class)
+class RebuildTest {
+    private static final Map<String, String> TABLES = Map.of(
+            "derived.casefiles_offsets", "topic, partition", "derived.cases", "case_id", "derived.case_consents", "case_id, recipient",
+            "derived.case_events", "event_id", "derived.compounds", "compound_id", "derived.compound_events", "event_id");
+
+    @Test
+    void aRebuildEqualsTheLiveTablesRowForRowAndLeavesTheDisclosureLogIntact(TestScope scope) {
+        try (CaseFilesServer server = CaseFilesServer.start(scope, Map.of())) {
+            CaseFilesScenario scenario = new CaseFilesScenario(server).written(server);
+            ProjectorFixture.Scenario bulk = ProjectorFixture.scenario(3, 500);
+            try (EventLog log = server.eventLog()) {
+                ProjectorFixture.write(log, bulk, 250);
+            }
+            String coordinator = server.issue("coordinator", "coordinator-rebuild", "IOM Cambodia");
+            assertThat(server.get("/api/v1/cases/" + scenario.th1.caseId(), coordinator).status()).isEqualTo(200);
+            assertThat(server.get("/api/v1/cases?nationality=TH", coordinator).status()).isEqualTo(200);
+            DerivedRows rows = server.rows();
+            long events = scenario.caseEvents().size() + scenario.compoundEvents().size() + bulk.size();
+            await().atMost(Duration.ofSeconds(120)).until(() -> rows.count("derived.case_events") + rows.count("derived.compound_events") == events);
+            ProjectorLifecycle projector = server.bean(ProjectorLifecycle.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> projector.lag() == 0);
+            Map<String, List<String>> live = snapshot(rows);
+            List<String> primary = primary(rows);
+            assertThat(rows.count("\"primary\".disclosures")).isPositive();
+
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            var result = RebuildCaseFiles.run(Map.of("kafka.bootstrap-servers", scope.bootstrapServers(),
+                    "casetrack.topic-prefix", scope.topics().prefix(), "database.url", scope.jdbcUrl(), "database.user", "postgres"),
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+
+            String printed = output.toString(StandardCharsets.UTF_8);
+            System.out.print(printed);
+            assertThat(printed).contains("rebuild: reading").contains("events/s").contains(" of ").contains("swapped in");
+            assertThat(result.records()).isEqualTo(events);
+            assertThat(result.skipped()).isZero();
+            Map<String, List<String>> rebuilt = snapshot(rows);
+            TABLES.keySet().forEach(table -> assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(live.get(table)));
+            assertThat(primary(rows)).as("primary: tokens, data keys, the disclosure log").containsExactlyElementsOf(primary);
+            assertThat(rows.query("SELECT count(*) FROM pg_namespace WHERE nspname = 'derived_next'", rs -> rs.getLong(1)))
+                    .containsExactly(0L);
+
+            CaseScript after = CaseScript.of(CaseScript.OPAQUE).escaped("MM", LocalDate.of(2026, 1, 21), null);
+            try (EventLog log = server.eventLog()) {
+                log.write(after.events());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.count("derived.cases WHERE case_id = '" + after.caseId() + "'") == 1);
+            assertThat(server.get("/api/v1/cases/" + scenario.th1.caseId(), coordinator).json().at("/personalData/fullName").asText())
+                    .isEqualTo(CaseFilesScenario.TH1_NAME);
+        }
+    }
+
+    private static Map<String, List<String>> snapshot(DerivedRows rows) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        TABLES.forEach((table, key) -> tables.put(table, rows.dump(table, key)));
+        return tables;
+    }
+
+    private static List<String> primary(DerivedRows rows) {
+        List<String> all = new java.util.ArrayList<>(rows.dump("\"primary\".disclosures", "id"));
+        all.addAll(rows.dump("\"primary\".data_keys", "case_id"));
+        all.addAll(rows.dump("\"primary\".tokens", "token_hash"));
+        return all;
+    }
+}
