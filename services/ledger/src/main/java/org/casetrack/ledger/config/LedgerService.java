@@ -7,6 +7,7 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casetrack.ledger.topology.LedgerTopology;
 import org.casetrack.platform.config.CasetrackSettings;
@@ -42,8 +43,13 @@ public class LedgerService implements AutoCloseable {
         Map<String, Object> overrides = environment.getProperties(STREAMS_PREFIX, StringConvention.RAW);
         String applicationId = settings.applicationIdOr(provisioned.topics().prefix());
         this.properties = StreamsProperties.of(applicationId, kafka, casetrack, provisioned.topics(), overrides);
-        var topology = LedgerTopology.build(provisioned.topics(), serdes, settings.compoundGrace(), settings.retryInterval());
-        this.app = new StreamsApp("ledger", topology, properties).start();
+        ConsumerLagProgress progress = new ConsumerLagProgress(
+                Set.of(provisioned.topics().compoundCommands().name(), provisioned.topics().compoundRegistry().name()));
+        var topology = LedgerTopology.build(provisioned.topics(), serdes, settings.compoundGrace(), settings.compoundMaxWait(),
+                settings.retryInterval(), progress);
+        StreamsApp created = new StreamsApp("ledger", topology, properties);
+        progress.watch(created.streams());
+        this.app = created.start();
         LOG.info("Ledger started as {} (compound grace {})", properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                 settings.compoundGrace());
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
  *
  * @param compoundGrace  how long a case command naming a compound not yet in the registry waits before it
  *                       is rejected UNKNOWN_COMPOUND (the registry is read as a global table, which lags)
+ * @param compoundMaxWait the longest such a command waits, however far behind the compound side is
  * @param retryInterval  how often (wall clock) waiting case commands are retried
  * @param applicationId  the Kafka Streams application id; empty means {@code <casetrack.topic-prefix>ledger}
  * @param closeTimeout   how long shutdown waits for the Streams application to close and leave its group
@@ -18,6 +19,7 @@ import java.time.Duration;
 @ConfigurationProperties("ledger")
 public record LedgerSettings(
         @Bindable(defaultValue = "PT2S") Duration compoundGrace,
+        @Bindable(defaultValue = "PT60S") Duration compoundMaxWait,
         @Bindable(defaultValue = "PT0.05S") Duration retryInterval,
         @Nullable String applicationId,
         @Bindable(defaultValue = "PT30S") Duration closeTimeout) {

@@ -26,23 +26,40 @@ import org.slf4j.LoggerFactory;
 /**
  * The case aggregate's writer. A command naming a compound the registry (a global table, updated
  * asynchronously) does not hold yet is parked with its arrival time and retried on a wall-clock
- * punctuation; after the grace it is rejected UNKNOWN_COMPOUND. While a case has parked commands, its
+ * punctuation; once the grace has run while the compound side was up to date ({@link CompoundProgress}),
+ * or after the maximum wait, it is rejected UNKNOWN_COMPOUND. While a case has parked commands, its
  * later commands queue behind them, so a case's commands are always decided in arrival order.
  */
 final class CaseCommandProcessor implements Processor<String, CaseCommand, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(CaseCommandProcessor.class);
 
     private final Duration grace;
+    private final Duration maxWait;
     private final Duration retryInterval;
+    private final CompoundProgress progress;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CaseState> states;
     private KeyValueStore<String, byte[]> registry;
     private ParkedCommands parked;
     private CommandAnswers answers;
 
-    CaseCommandProcessor(Duration grace, Duration retryInterval) {
+    CaseCommandProcessor(Duration grace, Duration maxWait, Duration retryInterval, CompoundProgress progress) {
         this.grace = grace;
+        this.maxWait = maxWait;
         this.retryInterval = retryInterval;
+        this.progress = progress;
+    }
+
+    /**
+     * The grace runs from arrival, but only while the compound side is up to date; a command never
+     * waits longer than the maximum wait in any case.
+     */
+    private boolean graceOver(long arrivedAt, long now) {
+        if (now - arrivedAt >= maxWait.toMillis()) {
+            return true;
+        }
+        long since = progress.upToDateSince(now);
+        return since != Long.MAX_VALUE && now - Math.max(arrivedAt, since) >= grace.toMillis();
     }
 
     @Override
@@ -93,7 +110,7 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
         if (parked.waitingCases() == 0) {
             return;
         }
-        parked.retry(head -> head.compoundId() == null || now - head.arrivedAt() >= grace.toMillis() || isRegistered(head.compoundId()),
+        parked.retry(head -> head.compoundId() == null || graceOver(head.arrivedAt(), now) || isRegistered(head.compoundId()),
                 (command, arrivedAt) -> answers.answeredBefore(command.getMetadata(), now) ? null : settle(command, arrivedAt, now));
     }
 
@@ -122,7 +139,7 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
             return null;
         }
         Decision.AwaitingCompound<CaseEvent> waiting = (Decision.AwaitingCompound<CaseEvent>) decision;
-        if (now - arrivedAt < grace.toMillis()) {
+        if (!graceOver(arrivedAt, now)) {
             return waiting.compoundId();
         }
         answers.rejected(metadata, Rule.UNKNOWN_COMPOUND.reject(waiting.field(),

@@ -33,7 +33,13 @@ public final class LedgerTopology {
     private LedgerTopology() {
     }
 
+    /** The topology with a compound side that never lags (topology tests). */
     public static Topology build(Topics topics, TopicSerdes serdes, Duration compoundGrace, Duration retryInterval) {
+        return build(topics, serdes, compoundGrace, Duration.ofMinutes(1), retryInterval, CompoundProgress.UP_TO_DATE);
+    }
+
+    public static Topology build(Topics topics, TopicSerdes serdes, Duration compoundGrace, Duration compoundMaxWait,
+                                 Duration retryInterval, CompoundProgress progress) {
         Serde<String> keys = Serdes.String();
         Topology topology = new Topology();
 
@@ -57,7 +63,7 @@ public final class LedgerTopology {
 
         topology.addSource(CASE_SOURCE, keys.deserializer(), serdes.value(topics.caseCommands()).deserializer(),
                 topics.caseCommands().name());
-        topology.addProcessor(CASE_DECIDER, () -> new CaseCommandProcessor(compoundGrace, retryInterval), CASE_SOURCE);
+        topology.addProcessor(CASE_DECIDER, () -> new CaseCommandProcessor(compoundGrace, compoundMaxWait, retryInterval, progress), CASE_SOURCE);
         topology.addStateStore(store(CASE_STATE, serdes.internal(CaseState.class)), CASE_DECIDER);
         topology.addStateStore(store(CASE_PROCESSED, serdes.internal(ProcessedCommand.class)), CASE_DECIDER);
         topology.addStateStore(store(CASE_PENDING, serdes.internal(PendingCaseCommands.class)), CASE_DECIDER);

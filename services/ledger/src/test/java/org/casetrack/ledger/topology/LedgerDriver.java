@@ -34,6 +34,7 @@ import org.casetrack.schemas.topics.Topics;
 final class LedgerDriver implements AutoCloseable {
     static final Duration GRACE = Duration.ofSeconds(2);
     static final Duration RETRY = Duration.ofMillis(50);
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     final Topics topics = new Topics("");
     final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistry(), true);
@@ -49,6 +50,10 @@ final class LedgerDriver implements AutoCloseable {
     private final Path stateDir;
 
     LedgerDriver() throws Exception {
+        this(CompoundProgress.UP_TO_DATE);
+    }
+
+    LedgerDriver(CompoundProgress progress) throws Exception {
         stateDir = Files.createTempDirectory(Path.of("target"), "ttd-");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-ttd");
@@ -56,7 +61,7 @@ final class LedgerDriver implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put("processing.exception.handler.global.enabled", true);
-        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, GRACE, RETRY), props, Commands.NOW);
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, GRACE, MAX_WAIT, RETRY, progress), props, Commands.NOW);
         caseCommands = input(topics.caseCommands());
         compoundCommands = input(topics.compoundCommands());
         registry = input(topics.compoundRegistry());
@@ -82,11 +87,20 @@ final class LedgerDriver implements AutoCloseable {
         compoundCommands.pipeInput(command.getMetadata().getAggregateId(), command);
     }
 
+    private long advanced;
+
     /** Moves the wall clock, firing the retry punctuation on the way. */
     void advance(Duration duration) {
         for (Duration left = duration; !left.isNegative() && !left.isZero(); left = left.minus(RETRY)) {
-            driver.advanceWallClockTime(left.compareTo(RETRY) < 0 ? left : RETRY);
+            Duration step = left.compareTo(RETRY) < 0 ? left : RETRY;
+            driver.advanceWallClockTime(step);
+            advanced += step.toMillis();
         }
+    }
+
+    /** The driver's wall clock, in epoch milliseconds. */
+    long now() {
+        return Commands.NOW.toEpochMilli() + advanced;
     }
 
     /** Outcomes sent since the last call, by command id. */
