@@ -68,6 +68,20 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** Only the status of a GET, without reading the body (for streams that never end). */
+    public int statusOf(String path, String token) {
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("HTTP GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     /** Creates a token with the admin token and returns its secret. */
     public String issueToken(String adminToken, String role, String name, String organisation) {
         Reply reply = post("/api/v1/tokens", adminToken, Map.of("role", role, "name", name, "organisation", organisation,

@@ -1,27 +1,54 @@
 package org.casetrack.ledger.config;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.casetrack.ledger.topology.CompoundProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The compound side's progress from the ledger's own consumers: up to date when the main consumer's
- * lag on compound-commands and the global consumer's lag on compound-registry are zero on every
- * partition. A lag not measured yet (just started, just rebalanced) counts as behind.
+ * The compound side's progress, watched from outside the stream thread: up to date when the ledger
+ * group's committed offsets on compound-commands have reached the end of every partition (so every
+ * compound command written so far is decided and its registry record committed, whichever instance
+ * owns the partition) and the global consumer has no lag on compound-registry. Checked every
+ * {@code interval}; a check that fails counts as behind.
  */
-final class ConsumerLagProgress implements CompoundProgress {
-    private final Set<String> topics;
-    private volatile KafkaStreams streams;
-    private long upToDateSince = Long.MAX_VALUE;
+final class ConsumerLagProgress implements CompoundProgress, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLagProgress.class);
 
-    /** @param topics the compound-commands and compound-registry topic names */
-    ConsumerLagProgress(Set<String> topics) {
-        // consumer metrics name topics with '.' replaced by '_'
-        this.topics = topics.stream().flatMap(t -> java.util.stream.Stream.of(t, t.replace('.', '_')))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private final Admin admin;
+    private final String applicationId;
+    private final String compoundCommands;
+    private final String registryTopic;
+    private final ScheduledExecutorService checks;
+    private volatile KafkaStreams streams;
+    private volatile long upToDateSince = Long.MAX_VALUE;
+
+    ConsumerLagProgress(Admin admin, String applicationId, String compoundCommands, String registryTopic, Duration interval) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+        this.compoundCommands = compoundCommands;
+        this.registryTopic = registryTopic;
+        this.checks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ledger-compound-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void watch(KafkaStreams streams) {
@@ -29,34 +56,65 @@ final class ConsumerLagProgress implements CompoundProgress {
     }
 
     @Override
-    public synchronized long upToDateSince(long now) {
-        if (upToDate()) {
-            if (upToDateSince == Long.MAX_VALUE) {
-                upToDateSince = now;
-            }
-        } else {
-            upToDateSince = Long.MAX_VALUE;
-        }
+    public long upToDateSince(long now) {
         return upToDateSince;
     }
 
-    private boolean upToDate() {
+    private void check() {
+        boolean upToDate;
+        try {
+            upToDate = compoundsDecided() && registryApplied();
+        } catch (Exception e) {
+            LOG.debug("Compound progress unknown for now: {}", e.getClass().getSimpleName());
+            upToDate = false;
+        }
+        if (!upToDate) {
+            upToDateSince = Long.MAX_VALUE;
+        } else if (upToDateSince == Long.MAX_VALUE) {
+            upToDateSince = System.currentTimeMillis();
+        }
+    }
+
+    private boolean compoundsDecided() throws Exception {
+        List<TopicPartition> partitions = admin.describeTopics(List.of(compoundCommands)).allTopicNames().get(5, TimeUnit.SECONDS)
+                .get(compoundCommands).partitions().stream().map(p -> new TopicPartition(compoundCommands, p.partition())).toList();
+        Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(5, TimeUnit.SECONDS)
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+        for (TopicPartition p : partitions) {
+            OffsetAndMetadata done = committed.get(p);
+            long next = done == null ? 0 : done.offset();
+            if (next < ends.get(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The global store has read everything committed to the registry (the consumer's own lag, per partition). */
+    private boolean registryApplied() {
         KafkaStreams watched = streams;
         if (watched == null) {
             return false;
         }
-        int measured = 0;
+        String tag = registryTopic.replace('.', '_');
         for (Map.Entry<MetricName, ? extends Metric> entry : watched.metrics().entrySet()) {
             MetricName name = entry.getKey();
-            if (!"records-lag".equals(name.name()) || !topics.contains(name.tags().get("topic"))) {
-                continue;
+            String topic = name.tags().get("topic");
+            if ("records-lag".equals(name.name()) && (registryTopic.equals(topic) || tag.equals(topic))) {
+                Object value = entry.getValue().metricValue();
+                if (value instanceof Double lag && lag > 0) {
+                    return false;
+                }
             }
-            Object value = entry.getValue().metricValue();
-            if (!(value instanceof Double lag) || lag.isNaN() || lag > 0) {
-                return false;
-            }
-            measured++;
         }
-        return measured > 0;
+        return true;
+    }
+
+    @Override
+    public void close() {
+        checks.shutdownNow();
     }
 }

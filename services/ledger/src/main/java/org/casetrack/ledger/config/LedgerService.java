@@ -7,7 +7,7 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casetrack.ledger.topology.LedgerTopology;
 import org.casetrack.platform.config.CasetrackSettings;
@@ -36,15 +36,16 @@ public class LedgerService implements AutoCloseable {
     private final LedgerSettings settings;
     private final Properties properties;
     private final StreamsApp app;
+    private final ConsumerLagProgress progress;
 
     public LedgerService(ProvisionedTopics provisioned, TopicSerdes serdes, KafkaSettings kafka, CasetrackSettings casetrack,
-                         LedgerSettings settings, Environment environment) {
+                         LedgerSettings settings, Environment environment, Admin admin) {
         this.settings = settings;
         Map<String, Object> overrides = environment.getProperties(STREAMS_PREFIX, StringConvention.RAW);
         String applicationId = settings.applicationIdOr(provisioned.topics().prefix());
         this.properties = StreamsProperties.of(applicationId, kafka, casetrack, provisioned.topics(), overrides);
-        ConsumerLagProgress progress = new ConsumerLagProgress(
-                Set.of(provisioned.topics().compoundCommands().name(), provisioned.topics().compoundRegistry().name()));
+        this.progress = new ConsumerLagProgress(admin, applicationId, provisioned.topics().compoundCommands().name(),
+                provisioned.topics().compoundRegistry().name(), settings.retryInterval().multipliedBy(2));
         var topology = LedgerTopology.build(provisioned.topics(), serdes, settings.compoundGrace(), settings.compoundMaxWait(),
                 settings.retryInterval(), progress);
         StreamsApp created = new StreamsApp("ledger", topology, properties);
@@ -68,6 +69,7 @@ public class LedgerService implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        progress.close();
         app.close(settings.closeTimeout());
     }
 }
