@@ -91,7 +91,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int code = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toAbsolutePath().toString(), "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                config.toAbsolutePath().toString(), "--standalone", "--feature", "transaction.version=1"}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new IllegalStateException("Formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
         }

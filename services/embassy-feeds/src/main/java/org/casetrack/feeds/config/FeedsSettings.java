@@ -18,12 +18,15 @@ import java.util.TreeSet;
  * @param retention      how long a feed topic keeps its records; an SSE client resuming from an offset
  *                       older than that gets 410
  * @param applicationId  the Kafka Streams application id of the feeds topology
+ * @param commitInterval how often the feeds topology commits (each exactly-once commit costs the
+ *                       broker a transaction; embassies do not need the ledger's 15 ms)
  */
 @ConfigurationProperties("feeds")
 public record FeedsSettings(
         @Nullable List<String> nationalities,
         @Bindable(defaultValue = "90d") Duration retention,
-        @Bindable(defaultValue = "casetrack-embassy-feeds") String applicationId) {
+        @Bindable(defaultValue = "casetrack-embassy-feeds") String applicationId,
+        @Bindable(defaultValue = "PT0.2S") Duration commitInterval) {
 
     private static final Set<String> ISO_CODES = Set.of(Locale.getISOCountries());
 

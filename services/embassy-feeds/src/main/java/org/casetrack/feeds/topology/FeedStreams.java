@@ -6,10 +6,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -60,7 +62,9 @@ public class FeedStreams implements CaseStates, AutoCloseable {
         var topics = feedTopics.topics();
         var topology = FeedTopology.build(topics, feedTopics.nationalities(), FeedSerdes.of(topics, serdes),
                 Clock.system(casetrack.zoneId()));
-        Map<String, Object> overrides = environment.getProperties(OVERRIDES, StringConvention.RAW);
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        overrides.putAll(environment.getProperties(OVERRIDES, StringConvention.RAW));
         Properties properties = StreamsProperties.of(settings.applicationId(), kafka, casetrack, topics, overrides);
         app = new StreamsApp("embassy-feeds", topology, properties).start();
     }

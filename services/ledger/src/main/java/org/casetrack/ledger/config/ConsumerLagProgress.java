@@ -1,6 +1,7 @@
 package org.casetrack.ledger.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -37,6 +38,8 @@ final class ConsumerLagProgress implements CompoundProgress, AutoCloseable {
     private final ScheduledExecutorService checks;
     private volatile KafkaStreams streams;
     private volatile long upToDateSince = Long.MAX_VALUE;
+    private List<Metric> registryLags = List.of();
+    private long lagsFoundAt;
 
     ConsumerLagProgress(Admin admin, String applicationId, String compoundCommands, String registryTopic, Duration interval) {
         this.admin = admin;
@@ -99,18 +102,31 @@ final class ConsumerLagProgress implements CompoundProgress, AutoCloseable {
         if (watched == null) {
             return false;
         }
+        long now = System.currentTimeMillis();
+        if (registryLags.isEmpty() || now - lagsFoundAt > 5_000) {
+            registryLags = findRegistryLags(watched);
+            lagsFoundAt = now;
+        }
+        for (Metric lag : registryLags) {
+            if (lag.metricValue() instanceof Double value && value > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The registry's lag metrics, looked up now and then: a Streams client has thousands of metrics. */
+    private List<Metric> findRegistryLags(KafkaStreams watched) {
         String tag = registryTopic.replace('.', '_');
+        List<Metric> found = new ArrayList<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : watched.metrics().entrySet()) {
             MetricName name = entry.getKey();
             String topic = name.tags().get("topic");
             if ("records-lag".equals(name.name()) && (registryTopic.equals(topic) || tag.equals(topic))) {
-                Object value = entry.getValue().metricValue();
-                if (value instanceof Double lag && lag > 0) {
-                    return false;
-                }
+                found.add(entry.getValue());
             }
         }
-        return true;
+        return found;
     }
 
     @Override

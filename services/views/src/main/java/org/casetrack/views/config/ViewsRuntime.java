@@ -108,9 +108,7 @@ public class ViewsRuntime {
         ensure(views.all());
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, rebuild ? settings.rebuildCacheMaxBytes() : settings.cacheMaxBytes());
-        if (rebuild) {
-            config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.rebuildCommitInterval().toMillis());
-        }
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (rebuild ? settings.rebuildCommitInterval() : settings.commitInterval()).toMillis());
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         config.putAll(overrides);
         String applicationId = applicationId(generation);
