@@ -23,7 +23,12 @@ public final class QueryPhase {
         this.out = out;
     }
 
-    public Result run(String name, Call call, int rate, Duration phase) {
+    /** Queries flat out for {@code warmup} unmeasured, then at {@code rate} and flat out for {@code phase} each. */
+    public Result run(String name, Call call, int rate, Duration phase, Duration warmup) {
+        if (!warmup.isZero()) {
+            out.printf("queries: %s warming up for %d s (not measured)%n", name, warmup.toSeconds());
+            new OpenLoop(name + "-warmup", workers, s -> s == 200).fullSpeed(warmup, call);
+        }
         out.printf("queries: %s at %d/s for %d s%n", name, rate, phase.toSeconds());
         LoadResult atRate = report(new OpenLoop(name + "-" + rate, workers, s -> s == 200).fixedRate(rate, phase, call));
         out.printf("queries: %s flat out (%d workers) for %d s%n", name, workers, phase.toSeconds());

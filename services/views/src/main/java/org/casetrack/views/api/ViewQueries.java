@@ -21,14 +21,20 @@ import org.casetrack.views.domain.Snapshots.DaySnapshot;
  */
 @Singleton
 class ViewQueries {
+    /** What the answers of one audience are computed from: every compound, every day, the counts as they read. */
+    private record Plan(List<CompoundSnapshot> compounds, List<DaySnapshot> allDays, PublishedCounts counts) {
+    }
+
     private final ViewReader reader;
     private final CasetrackSettings casetrack;
     private final ViewsSettings settings;
+    private final RecentAnswers<Plan> plans;
 
     ViewQueries(ViewReader reader, CasetrackSettings casetrack, ViewsSettings settings) {
         this.reader = reader;
         this.casetrack = casetrack;
         this.settings = settings;
+        this.plans = new RecentAnswers<>(settings.answerMaxAge());
     }
 
     private LocalDate today() {
@@ -39,16 +45,29 @@ class ViewQueries {
         return caller.embassyCountry().orElse(null);
     }
 
-    private PublishedCounts suppressed(Caller caller, List<CompoundSnapshot> compounds, String authorization) {
-        List<DaySnapshot> allDays = reader.days(null, null, authorization);
-        return PublishedCounts.suppressed(compounds, allDays, today(), scope(caller), settings.suppressionThreshold());
+    /**
+     * The counts over every compound as the caller's audience reads them: exact for coordinators, one
+     * suppression plan for monitors, one per embassy. Shared within the audience for views.answer-max-age.
+     */
+    private Plan plan(Caller caller, String authorization) {
+        if (caller.isCoordinator()) {
+            return plans.get("coordinator", () -> {
+                List<CompoundSnapshot> compounds = reader.compounds(authorization);
+                return new Plan(compounds, List.of(), PublishedCounts.exact(compounds, List.of(), today(), null));
+            });
+        }
+        String scope = scope(caller);
+        return plans.get(scope == null ? "monitor" : "embassy:" + scope, () -> {
+            List<CompoundSnapshot> compounds = reader.compounds(authorization);
+            List<DaySnapshot> allDays = reader.days(null, null, authorization);
+            return new Plan(compounds, allDays,
+                    PublishedCounts.suppressed(compounds, allDays, today(), scope, settings.suppressionThreshold()));
+        });
     }
 
     Map<String, Object> compounds(Caller caller, String authorization) {
-        List<CompoundSnapshot> compounds = reader.compounds(authorization);
-        PublishedCounts counts = caller.isCoordinator() ? PublishedCounts.exact(compounds, List.of(), today(), null)
-                : suppressed(caller, compounds, authorization);
-        return ViewResponses.compounds(compounds, counts);
+        Plan plan = plan(caller, authorization);
+        return ViewResponses.compounds(plan.compounds(), plan.counts());
     }
 
     Map<String, Object> victims(Caller caller, String compoundId, String authorization) {
@@ -56,10 +75,10 @@ class ViewQueries {
             CompoundSnapshot compound = reader.compound(compoundId, authorization).orElseGet(() -> unknownOrMissing(compoundId));
             return ViewResponses.victims(compound, PublishedCounts.exact(List.of(compound), List.of(), today(), null), true);
         }
-        List<CompoundSnapshot> compounds = reader.compounds(authorization);
-        CompoundSnapshot compound = compounds.stream().filter(c -> c.compoundId().equals(compoundId)).findFirst()
+        Plan plan = plan(caller, authorization);
+        CompoundSnapshot compound = plan.compounds().stream().filter(c -> c.compoundId().equals(compoundId)).findFirst()
                 .orElseGet(() -> unknownOrMissing(compoundId));
-        return ViewResponses.victims(compound, suppressed(caller, compounds, authorization), false);
+        return ViewResponses.victims(compound, plan.counts(), false);
     }
 
     private static CompoundSnapshot unknownOrMissing(String compoundId) {
@@ -70,10 +89,8 @@ class ViewQueries {
     }
 
     Map<String, Object> unrepatriated(Caller caller, String authorization) {
-        List<CompoundSnapshot> compounds = reader.compounds(authorization);
-        PublishedCounts counts = caller.isCoordinator() ? PublishedCounts.exact(compounds, List.of(), today(), null)
-                : suppressed(caller, compounds, authorization);
-        return ViewResponses.unrepatriated(compounds, counts, today());
+        Plan plan = plan(caller, authorization);
+        return ViewResponses.unrepatriated(plan.compounds(), plan.counts(), today());
     }
 
     Map<String, Object> timeline(Caller caller, LocalDate from, LocalDate to, String authorization) {
@@ -81,9 +98,7 @@ class ViewQueries {
             List<DaySnapshot> days = reader.days(from.toString(), to.toString(), authorization);
             return ViewResponses.timeline(from.toString(), to.toString(), days, PublishedCounts.exact(List.of(), days, today(), null));
         }
-        List<CompoundSnapshot> compounds = reader.compounds(authorization);
-        List<DaySnapshot> allDays = reader.days(null, null, authorization);
-        PublishedCounts counts = PublishedCounts.suppressed(compounds, allDays, today(), scope(caller), settings.suppressionThreshold());
-        return ViewResponses.timeline(from.toString(), to.toString(), allDays, counts);
+        Plan plan = plan(caller, authorization);
+        return ViewResponses.timeline(from.toString(), to.toString(), plan.allDays(), plan.counts());
     }
 }

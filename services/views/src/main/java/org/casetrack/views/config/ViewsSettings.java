@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param switchTimeout         how long a new generation may take to restore before an instance gives up switching to it
  * @param cleanupTimeout        how long an instance waits for every instance to leave the old generation before deleting its topics
  * @param closeTimeout          how long closing a generation's Streams application may take
+ * @param answerMaxAge          how long an answer over every compound (compounds, unrepatriated, and every
+ *                              answer to monitors and embassies) is shared by the callers of one audience
+ *                              before it is computed again; zero computes each one afresh
  * @param peerSecret            shared by every views instance: lets one instance ask another for exact counts on
  *                              behalf of a monitor or embassy caller, whose answer it then suppresses; must be set,
  *                              and equal, on every instance when the views are scaled out (without it each instance
@@ -43,6 +46,7 @@ public record ViewsSettings(
         @Bindable(defaultValue = "PT5M") Duration switchTimeout,
         @Bindable(defaultValue = "PT10M") Duration cleanupTimeout,
         @Bindable(defaultValue = "PT30S") Duration closeTimeout,
+        @Bindable(defaultValue = "PT0.05S") Duration answerMaxAge,
         @Nullable String peerSecret) {
 
     /** The application id of a generation: {@code <prefix><applicationId>-g<N>}. */
