@@ -13,12 +13,10 @@ import org.casetrack.avro.CaseCommand;
 import org.casetrack.avro.CaseEvent;
 import org.casetrack.avro.CaseState;
 import org.casetrack.avro.CommandMetadata;
-import org.casetrack.avro.Rejection;
 import org.casetrack.ledger.domain.CaseDecider;
 import org.casetrack.ledger.domain.CaseEvolver;
 import org.casetrack.ledger.domain.Decision;
 import org.casetrack.ledger.domain.DecisionContext;
-import org.casetrack.ledger.domain.Deduplication;
 import org.casetrack.ledger.domain.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,16 +79,7 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
         }
         CommandMetadata metadata = command.getMetadata();
         long now = context.currentSystemTimeMs();
-        if (!metadata.getAggregateId().equals(record.key())) {
-            answers.refuse(metadata, Keys.mismatch(), now);
-            return;
-        }
-        if (answers.answeredBefore(metadata, now)) {
-            return;
-        }
-        Rejection expired = Deduplication.expired(metadata, Instant.ofEpochMilli(now));
-        if (expired != null) {
-            answers.refuse(metadata, expired, now);
+        if (!answers.admits(record.key(), metadata, now)) {
             return;
         }
         if (parked.hasWaiting(record.key())) {

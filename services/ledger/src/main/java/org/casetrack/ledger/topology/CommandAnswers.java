@@ -33,6 +33,26 @@ final class CommandAnswers {
         this.sink = sink;
     }
 
+    /**
+     * True when the command is new and may be decided. A key that is not the command's aggregate, a
+     * command id decided before and an expired command are answered here instead.
+     */
+    boolean admits(String key, CommandMetadata metadata, long now) {
+        if (!metadata.getAggregateId().equals(key)) {
+            refuse(metadata, Keys.mismatch(), now);
+            return false;
+        }
+        if (answeredBefore(metadata, now)) {
+            return false;
+        }
+        Rejection expired = Deduplication.expired(metadata, Instant.ofEpochMilli(now));
+        if (expired != null) {
+            refuse(metadata, expired, now);
+            return false;
+        }
+        return true;
+    }
+
     /** True when the command id was decided before: its outcome went out again, or the reuse was refused. */
     boolean answeredBefore(CommandMetadata metadata, long now) {
         Deduplication.Seen seen = Deduplication.check(processed.get(metadata.getCommandId().toString()), metadata);

@@ -11,12 +11,10 @@ import org.casetrack.avro.CommandMetadata;
 import org.casetrack.avro.CompoundCommand;
 import org.casetrack.avro.CompoundEvent;
 import org.casetrack.avro.CompoundState;
-import org.casetrack.avro.Rejection;
 import org.casetrack.ledger.domain.CompoundDecider;
 import org.casetrack.ledger.domain.CompoundEvolver;
 import org.casetrack.ledger.domain.Decision;
 import org.casetrack.ledger.domain.DecisionContext;
-import org.casetrack.ledger.domain.Deduplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +46,7 @@ final class CompoundCommandProcessor implements Processor<String, CompoundComman
         }
         CommandMetadata metadata = command.getMetadata();
         long now = context.currentSystemTimeMs();
-        if (!metadata.getAggregateId().equals(record.key())) {
-            answers.refuse(metadata, Keys.mismatch(), now);
-            return;
-        }
-        if (answers.answeredBefore(metadata, now)) {
-            return;
-        }
-        Rejection expired = Deduplication.expired(metadata, Instant.ofEpochMilli(now));
-        if (expired != null) {
-            answers.refuse(metadata, expired, now);
+        if (!answers.admits(record.key(), metadata, now)) {
             return;
         }
         String compoundId = record.key();
