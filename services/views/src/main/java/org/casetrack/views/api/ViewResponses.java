@@ -1,5 +1,6 @@
 package org.casetrack.views.api;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,9 +16,10 @@ import org.casetrack.views.domain.Snapshots.RegistryEntry;
 
 /**
  * The JSON bodies of the views endpoints. Every count reads through {@link PublishedCounts}: a JSON
- * number when exact, the string "&lt;5" or "suppressed" when suppressed.
+ * number when exact, the string "&lt;5" or "suppressed" when suppressed. The dashboard's snapshot is
+ * shaped from the same pieces.
  */
-final class ViewResponses {
+public final class ViewResponses {
     private ViewResponses() {
     }
 
@@ -64,25 +66,36 @@ final class ViewResponses {
         return body;
     }
 
-    static Map<String, Object> unrepatriated(List<CompoundSnapshot> compounds, PublishedCounts counts, java.time.LocalDate today) {
+    static Map<String, Object> unrepatriated(List<CompoundSnapshot> compounds, PublishedCounts counts, LocalDate today) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", today.toString());
         body.put("total", counts.read(PublishedCounts.unrepatriatedTotal()));
-        Map<String, Object> byNationality = new TreeMap<>();
-        counts.nationalities().forEach(n -> byNationality.put(n, counts.read(PublishedCounts.unrepatriatedOf(n))));
-        body.put("byNationality", byNationality);
+        body.put("byNationality", unrepatriatedByNationality(counts));
         Map<String, Object> byCompound = new TreeMap<>();
         compounds.forEach(c -> byCompound.put(c.compoundId(), counts.read(PublishedCounts.unrepatriated(c.compoundId()))));
         body.put("byCompound", byCompound);
+        body.put("byDaysWaiting", unrepatriatedByDaysWaiting(counts));
+        return body;
+    }
+
+    /** Unrepatriated cases by nationality, only nationalities that have any. */
+    public static Map<String, Object> unrepatriatedByNationality(PublishedCounts counts) {
+        Map<String, Object> byNationality = new TreeMap<>();
+        counts.nationalities().forEach(n -> byNationality.put(n, counts.read(PublishedCounts.unrepatriatedOf(n))));
+        return byNationality;
+    }
+
+    /** Unrepatriated cases by days since their escape, every bucket present. */
+    public static Map<String, Object> unrepatriatedByDaysWaiting(PublishedCounts counts) {
         Map<String, Object> byDaysWaiting = new LinkedHashMap<>();
         for (String b : DaysWaiting.BUCKETS) {
             byDaysWaiting.put(b, counts.read(PublishedCounts.waiting(b)));
         }
-        body.put("byDaysWaiting", byDaysWaiting);
-        return body;
+        return byDaysWaiting;
     }
 
-    static Map<String, Object> timeline(String from, String to, List<DaySnapshot> days, PublishedCounts counts) {
+    /** The days from {@code from} to {@code to} (yyyy-MM-dd, inclusive) of {@code days}, which come sorted by day. */
+    public static Map<String, Object> timeline(String from, String to, List<DaySnapshot> days, PublishedCounts counts) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (DaySnapshot d : days) {
             if (d.day().compareTo(from) < 0 || d.day().compareTo(to) > 0) {
@@ -104,14 +117,16 @@ final class ViewResponses {
         return body;
     }
 
-    private static void putCounts(Map<String, Object> body, String compoundId, PublishedCounts counts) {
+    /** A compound's total, unrepatriated, repatriated and detained counts. */
+    public static void putCounts(Map<String, Object> body, String compoundId, PublishedCounts counts) {
         body.put("total", counts.read(PublishedCounts.total(compoundId)));
         body.put("unrepatriated", counts.read(PublishedCounts.unrepatriated(compoundId)));
         body.put("repatriated", counts.read(PublishedCounts.repatriated(compoundId)));
         body.put("detained", counts.read(PublishedCounts.detained(compoundId)));
     }
 
-    private static Map<String, Object> estimate(RegistryEntry r) {
+    /** A compound's latest headcount estimate, or null without one. */
+    public static Map<String, Object> estimate(RegistryEntry r) {
         if (r == null || r.estimate() == null) {
             return null;
         }

@@ -6,12 +6,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.casetrack.views.domain.DaysWaiting;
+import org.casetrack.views.api.ViewResponses;
 import org.casetrack.views.domain.PublishedCounts;
 import org.casetrack.views.domain.Snapshots.CompoundSnapshot;
 import org.casetrack.views.domain.Snapshots.DaySnapshot;
-import org.casetrack.views.domain.Snapshots.Estimate;
 import org.casetrack.views.domain.Snapshots.RegistryEntry;
 
 /**
@@ -65,56 +63,23 @@ final class SnapshotBody {
                 body.put("reliability", r.reliability());
                 body.put("operatorArrests", r.operatorArrests());
             }
-            String id = c.compoundId();
-            body.put("total", counts.read(PublishedCounts.total(id)));
-            body.put("unrepatriated", counts.read(PublishedCounts.unrepatriated(id)));
-            body.put("repatriated", counts.read(PublishedCounts.repatriated(id)));
-            body.put("detained", counts.read(PublishedCounts.detained(id)));
-            body.put("estimated", r == null || r.estimate() == null ? null : estimate(r.estimate()));
+            ViewResponses.putCounts(body, c.compoundId(), counts);
+            body.put("estimated", ViewResponses.estimate(r));
             list.add(body);
         });
         return list;
     }
 
-    private static Map<String, Object> estimate(Estimate e) {
-        Map<String, Object> estimate = new LinkedHashMap<>();
-        estimate.put("min", e.min());
-        estimate.put("max", e.max());
-        estimate.put("reportedOn", e.reportedOn().toString());
-        return estimate;
-    }
-
     private static Map<String, Object> unrepatriated(PublishedCounts counts) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", counts.read(PublishedCounts.unrepatriatedTotal()));
-        Map<String, Object> byNationality = new TreeMap<>();
-        counts.nationalities().forEach(n -> byNationality.put(n, counts.read(PublishedCounts.unrepatriatedOf(n))));
-        body.put("byNationality", byNationality);
-        Map<String, Object> byDaysWaiting = new LinkedHashMap<>();
-        for (String b : DaysWaiting.BUCKETS) {
-            byDaysWaiting.put(b, counts.read(PublishedCounts.waiting(b)));
-        }
-        body.put("byDaysWaiting", byDaysWaiting);
+        body.put("byNationality", ViewResponses.unrepatriatedByNationality(counts));
+        body.put("byDaysWaiting", ViewResponses.unrepatriatedByDaysWaiting(counts));
         return body;
     }
 
     private static Map<String, Object> timeline(List<DaySnapshot> allDays, PublishedCounts counts, LocalDate from, LocalDate to) {
-        List<Map<String, Object>> days = new ArrayList<>();
-        allDays.stream().filter(d -> d.day().compareTo(from.toString()) >= 0 && d.day().compareTo(to.toString()) <= 0)
-                .sorted(Comparator.comparing(DaySnapshot::day)).forEach(d -> {
-                    Map<String, Object> day = new LinkedHashMap<>();
-                    day.put("day", d.day());
-                    day.put("escapes", counts.read(PublishedCounts.escapes(d.day())));
-                    day.put("repatriations", counts.read(PublishedCounts.repatriations(d.day())));
-                    day.put("arrests", counts.read(PublishedCounts.arrests(d.day())));
-                    day.put("discoveries", d.discoveries());
-                    day.put("operatorArrests", d.operatorArrests());
-                    days.add(day);
-                });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        body.put("days", days);
-        return body;
+        List<DaySnapshot> days = allDays.stream().sorted(Comparator.comparing(DaySnapshot::day)).toList();
+        return ViewResponses.timeline(from.toString(), to.toString(), days, counts);
     }
 }
