@@ -38,7 +38,9 @@ final class ConsumerLagProgress implements CompoundProgress, AutoCloseable {
     private final ScheduledExecutorService checks;
     private volatile KafkaStreams streams;
     private volatile long upToDateSince = Long.MAX_VALUE;
+    // the registry's lag metrics of one Streams instance, looked up now and then (only the checks thread touches them)
     private List<Metric> registryLags = List.of();
+    private KafkaStreams lagsFoundIn;
     private long lagsFoundAt;
 
     ConsumerLagProgress(Admin admin, String applicationId, String compoundCommands, String registryTopic, Duration interval) {
@@ -103,8 +105,9 @@ final class ConsumerLagProgress implements CompoundProgress, AutoCloseable {
             return false;
         }
         long now = System.currentTimeMillis();
-        if (registryLags.isEmpty() || now - lagsFoundAt > 5_000) {
+        if (registryLags.isEmpty() || lagsFoundIn != watched || now - lagsFoundAt > 5_000) {
             registryLags = findRegistryLags(watched);
+            lagsFoundIn = watched;
             lagsFoundAt = now;
         }
         for (Metric lag : registryLags) {
