@@ -4,6 +4,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,11 +110,16 @@ public class ViewsRuntime {
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, rebuild ? settings.rebuildCacheMaxBytes() : settings.cacheMaxBytes());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (rebuild ? settings.rebuildCommitInterval() : settings.commitInterval()).toMillis());
+        Duration fold = rebuild ? settings.rebuildFoldInterval() : settings.foldInterval();
+        if (!fold.isZero()) {
+            // an idle stream thread waits in poll this long at most, so pending deltas are not held back by it
+            config.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, Math.min(100, fold.toMillis())));
+        }
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         config.putAll(overrides);
         String applicationId = applicationId(generation);
         Properties properties = StreamsProperties.of(applicationId, kafka, casetrack, topics, config);
-        var topology = ViewsTopology.build(topics, views, serdes, clock, casetrack.zoneId());
+        var topology = ViewsTopology.build(topics, views, serdes, clock, casetrack.zoneId(), fold);
         StreamsApp app = new StreamsApp((rebuild ? "views-rebuild-g" : "views-g") + generation, topology, properties).start();
         return new GenerationApp(generation, applicationId, views, app);
     }

@@ -21,6 +21,10 @@ import java.time.Duration;
  *                              (each exactly-once commit costs the broker a transaction; 100 ms keeps
  *                              freshness well under the 250 ms aim at a fraction of the ledger's cost)
  * @param rebuildCommitInterval commit interval of a rebuild
+ * @param foldInterval          how long a serving instance folds count and timeline deltas before sending them to
+ *                              their aggregates (one update per compound and day in each interval instead of one
+ *                              per event); adds at most this much to freshness; zero sends every delta at once
+ * @param rebuildFoldInterval   the same for a rebuild, where only throughput matters
  * @param switchTimeout         how long a new generation may take to restore before an instance gives up switching to it
  * @param cleanupTimeout        how long an instance waits for every instance to leave the old generation before deleting its topics
  * @param closeTimeout          how long closing a generation's Streams application may take
@@ -43,6 +47,8 @@ public record ViewsSettings(
         @Bindable(defaultValue = "536870912") long rebuildCacheMaxBytes,
         @Bindable(defaultValue = "PT0.1S") Duration commitInterval,
         @Bindable(defaultValue = "PT1S") Duration rebuildCommitInterval,
+        @Bindable(defaultValue = "PT0.02S") Duration foldInterval,
+        @Bindable(defaultValue = "PT1S") Duration rebuildFoldInterval,
         @Bindable(defaultValue = "PT5M") Duration switchTimeout,
         @Bindable(defaultValue = "PT10M") Duration cleanupTimeout,
         @Bindable(defaultValue = "PT30S") Duration closeTimeout,

@@ -1,6 +1,7 @@
 package org.casetrack.views.topology;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -43,7 +44,9 @@ import org.casetrack.views.domain.ViewRecords;
  * counts that also hold counts by nationality and unrepatriated counts by escape date; those join the
  * compound registry into the pushed compound views, and regroup into one "all" record for the pushed
  * unrepatriated view. Timeline deltas of cases and compounds are repartitioned by day
- * (timeline-deltas-by-day). Every store, repartition topic and operator is named.
+ * (timeline-deltas-by-day). Before each repartition the deltas are folded for a short while
+ * ({@link DeltaFold}), so the aggregates see one update per key and interval. Every store,
+ * repartition topic and operator is named.
  */
 public final class ViewsTopology {
     public static final String SUMMARY_STORE = "case-summary-store";
@@ -54,6 +57,8 @@ public final class ViewsTopology {
     public static final String COUNTS_REPARTITION = "case-deltas-by-compound";
     public static final String TIMELINE_REPARTITION = "timeline-deltas-by-day";
     public static final String UNREPATRIATED_REPARTITION = "unrepatriated-by-all";
+    public static final String COUNTS_FOLD_STORE = "case-deltas-pending-store";
+    public static final String TIMELINE_FOLD_STORE = "timeline-deltas-pending-store";
 
     private ViewsTopology() {
     }
@@ -62,19 +67,35 @@ public final class ViewsTopology {
     record Compound(CompoundState state, CompoundCounts counts) {
     }
 
-    public static Topology build(Topics topics, ViewTopics views, ViewSerdes serdes, Clock clock, ZoneId zone) {
+    /**
+     * @param fold how long count and timeline deltas are folded before they are repartitioned (see
+     *             {@link DeltaFold}); zero sends each event's deltas on at once
+     */
+    public static Topology build(Topics topics, ViewTopics views, ViewSerdes serdes, Clock clock, ZoneId zone, Duration fold) {
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUMMARY_STORE), keys,
                 serdes.own(CaseSummary.class)).withCachingEnabled());
+        boolean folding = !fold.isZero();
+        if (folding) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COUNTS_FOLD_STORE), keys,
+                    serdes.own(CompoundDelta.class)).withCachingEnabled());
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TIMELINE_FOLD_STORE), keys,
+                    serdes.own(TimelineDelta.class)).withCachingEnabled());
+        }
 
         KStream<String, SummaryChange> changes = builder
                 .stream(topics.caseEvents().name(), Consumed.with(keys, serdes.caseEvents()).withName("case-events-source"))
                 .process(CaseSummaryProcessor::new, Named.as("case-summary"), SUMMARY_STORE);
 
-        KTable<String, CompoundCounts> counts = changes
+        KStream<String, CompoundDelta> countDeltas = changes
                 .flatMap((caseId, change) -> Counting.deltas(change.before(), change.after()).stream()
-                        .map(d -> KeyValue.pair(d.compoundId(), d.delta())).toList(), Named.as("case-count-deltas"))
+                        .map(d -> KeyValue.pair(d.compoundId(), d.delta())).toList(), Named.as("case-count-deltas"));
+        if (folding) {
+            countDeltas = countDeltas.process(() -> new DeltaFold<>(COUNTS_FOLD_STORE, fold, new CountCells()),
+                    Named.as("case-count-deltas-fold"), COUNTS_FOLD_STORE);
+        }
+        KTable<String, CompoundCounts> counts = countDeltas
                 .groupByKey(Grouped.with(COUNTS_REPARTITION, keys, serdes.own(CompoundDelta.class)))
                 .aggregate(CompoundTally::empty, (compoundId, delta, current) -> CompoundTally.apply(compoundId, current, delta),
                         Named.as("victims-per-compound"),
@@ -112,7 +133,12 @@ public final class ViewsTopology {
                 .stream(topics.compoundEvents().name(), Consumed.with(keys, serdes.compoundEvents()).withName("compound-events-source"))
                 .filter((id, event) -> event != null, Named.as("compound-events-present"))
                 .flatMap((id, event) -> keyed(Timeline.deltas(event)), Named.as("compound-timeline-deltas"));
-        caseTimeline.merge(compoundTimeline, Named.as("timeline-deltas"))
+        KStream<String, TimelineDelta> timelineDeltas = caseTimeline.merge(compoundTimeline, Named.as("timeline-deltas"));
+        if (folding) {
+            timelineDeltas = timelineDeltas.process(() -> new DeltaFold<>(TIMELINE_FOLD_STORE, fold, new TimelineCells()),
+                    Named.as("timeline-deltas-fold"), TIMELINE_FOLD_STORE);
+        }
+        timelineDeltas
                 .groupByKey(Grouped.with(TIMELINE_REPARTITION, keys, serdes.own(TimelineDelta.class)))
                 .aggregate(() -> null, (day, delta, current) -> Timeline.apply(day, current, delta), Named.as("timeline"),
                         Materialized.<String, TimelineDay, KeyValueStore<Bytes, byte[]>>as(TIMELINE_STORE)

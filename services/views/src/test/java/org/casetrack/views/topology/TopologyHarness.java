@@ -40,8 +40,21 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, UnrepatriatedView> unrepatriatedView;
     final TestOutputTopic<String, TimelineDay> timelineView;
     private final Path stateDir;
+    private final Duration fold;
+    private final boolean foldEachInput;
 
+    /** The topology as a serving instance runs it, every input's deltas folded and sent on before the next input. */
     TopologyHarness(Instant now) throws Exception {
+        this(now, Duration.ofMillis(20), true);
+    }
+
+    /**
+     * @param fold          the fold interval ({@code ZERO}: no folding)
+     * @param foldEachInput let the fold interval pass after every input; otherwise only {@link #fold()} sends pending deltas
+     */
+    TopologyHarness(Instant now, Duration fold, boolean foldEachInput) throws Exception {
+        this.fold = fold;
+        this.foldEachInput = foldEachInput;
         clock = new MutableClock(now);
         Topics topics = new Topics("t.");
         ViewTopics views = ViewTopics.of(topics, 1);
@@ -52,7 +65,7 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-ttd");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ViewsTopology.build(topics, views, serdes, clock, ZONE), props, now);
+        driver = new TopologyTestDriver(ViewsTopology.build(topics, views, serdes, clock, ZONE, fold), props, now);
         var keys = Serdes.String();
         cases = driver.createInputTopic(topics.caseEvents().name(), keys.serializer(), serdes.caseEvents().serializer());
         compoundEvents = driver.createInputTopic(topics.compoundEvents().name(), keys.serializer(), serdes.compoundEvents().serializer());
@@ -67,14 +80,30 @@ final class TopologyHarness implements AutoCloseable {
 
     void caseEvent(CaseEvent event) {
         cases.pipeInput(event.getMetadata().getAggregateId(), event);
+        afterInput();
     }
 
     void compoundEvent(CompoundEvent event) {
         compoundEvents.pipeInput(event.getMetadata().getAggregateId(), event);
+        afterInput();
     }
 
     void register(CompoundState state) {
         registry.pipeInput(state.getCompoundId(), state);
+        afterInput();
+    }
+
+    private void afterInput() {
+        if (foldEachInput) {
+            fold();
+        }
+    }
+
+    /** Lets one fold interval of wall-clock time pass (the date of the views' clock stays), so pending deltas go on. */
+    void fold() {
+        if (!fold.isZero()) {
+            driver.advanceWallClockTime(fold);
+        }
     }
 
     KeyValueStore<String, CompoundCounts> counts() {
