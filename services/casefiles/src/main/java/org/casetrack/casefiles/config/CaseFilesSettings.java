@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param maxRetryBackoff   the longest wait between retries
  * @param rebuildBatchRecords records per poll and batch while rebuilding
  * @param rebuildReaders    readers (threads, consumers and database connections) sharing the partitions in a rebuild
+ * @param rebuildCasesInMemory cases a rebuild reader holds in memory before it writes them (each is written once at the
+ *                          end when they all fit; about 2 KB of heap each)
  */
 @ConfigurationProperties("casefiles")
 public record CaseFilesSettings(
@@ -30,22 +32,23 @@ public record CaseFilesSettings(
         @Bindable(defaultValue = "500ms") Duration retryBackoff,
         @Bindable(defaultValue = "10s") Duration maxRetryBackoff,
         @Bindable(defaultValue = "5000") int rebuildBatchRecords,
-        @Bindable(defaultValue = "2") int rebuildReaders) {
+        @Bindable(defaultValue = "2") int rebuildReaders,
+        @Bindable(defaultValue = "250000") int rebuildCasesInMemory) {
 
     /** The defaults, for code that runs without a Micronaut context (tests, tools). */
     public static CaseFilesSettings defaults() {
         return new CaseFilesSettings(true, "casefiles", 2000, Duration.ofMillis(200), Duration.ofMinutes(5), Duration.ofSeconds(45),
-                Duration.ofMillis(500), Duration.ofSeconds(10), 5000, 2);
+                Duration.ofMillis(500), Duration.ofSeconds(10), 5000, 2, 250_000);
     }
 
     /** These settings with other consumer timeouts (tests make a stalled or dead projector lose its partitions quickly). */
     public CaseFilesSettings withTimeouts(Duration pollInterval, Duration session) {
         return new CaseFilesSettings(enabled, groupId, maxPollRecords, pollTimeout, pollInterval, session, retryBackoff,
-                maxRetryBackoff, rebuildBatchRecords, rebuildReaders);
+                maxRetryBackoff, rebuildBatchRecords, rebuildReaders, rebuildCasesInMemory);
     }
 
     public CaseFilesSettings withMaxPollRecords(int records) {
         return new CaseFilesSettings(enabled, groupId, records, pollTimeout, maxPollInterval, sessionTimeout, retryBackoff,
-                maxRetryBackoff, rebuildBatchRecords, rebuildReaders);
+                maxRetryBackoff, rebuildBatchRecords, rebuildReaders, rebuildCasesInMemory);
     }
 }

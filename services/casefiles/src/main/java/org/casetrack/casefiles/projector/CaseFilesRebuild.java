@@ -29,7 +29,9 @@ import org.casetrack.schemas.topics.Topics;
 /**
  * Rebuilds casefiles's tables from offset 0: {@code casefiles.rebuild-readers} readers share the
  * partitions of both event topics and read them to their ends (as of the start) into fresh tables in
- * {@code derived_next} with the projector's batch writer (COPY for new rows), printing progress;
+ * {@code derived_next} with the projector's batch writer (history rows by COPY as they come, each case
+ * held in memory and written once at the end, or earlier when a reader holds
+ * {@code casefiles.rebuild-cases-in-memory} of them), printing progress;
  * then the tables are made durable and indexed, and swapped into {@code derived}. Undecodable or
  * inapplicable records are counted and skipped (the live projector sent them to the dead letters).
  */
@@ -93,7 +95,6 @@ public final class CaseFilesRebuild {
     private void read(List<TopicPartition> partitions, Map<TopicPartition, Long> end, EventDecoder decoder, AtomicLong read,
                       AtomicLong skipped, long total, long started) {
         int readers = Math.max(1, Math.min(settings.rebuildReaders(), partitions.size()));
-        BatchWriter writer = new BatchWriter(dataSource, SchemaSwap.NEXT, true);
         ExecutorService pool = Executors.newFixedThreadPool(readers, r -> new Thread(r, "casefiles-rebuild"));
         try {
             List<Future<Void>> running = new ArrayList<>();
@@ -102,6 +103,7 @@ public final class CaseFilesRebuild {
                 for (int p = i; p < partitions.size(); p += readers) {
                     share.add(partitions.get(p));
                 }
+                BatchWriter writer = BatchWriter.bulk(dataSource, SchemaSwap.NEXT, settings.rebuildCasesInMemory());
                 running.add(pool.submit(new RebuildReader(settings, bootstrapServers, topics.prefix() + "casefiles-rebuild-" + i, share, end,
                         decoder, writer, read, skipped)));
             }

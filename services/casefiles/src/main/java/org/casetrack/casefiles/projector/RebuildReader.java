@@ -18,8 +18,9 @@ import org.casetrack.casefiles.store.BatchWriter;
 
 /**
  * One of the rebuild's readers: reads its share of the partitions from their beginning to the end
- * offsets taken when the rebuild started and applies each poll as one batch. Every aggregate lives in
- * one partition, so readers of different partitions never touch the same rows.
+ * offsets taken when the rebuild started and applies each poll as one batch, then writes the cases its
+ * writer still holds. Every aggregate lives in one partition, so readers of different partitions never
+ * touch the same rows.
  */
 final class RebuildReader implements Callable<Void> {
     private final CaseFilesSettings settings;
@@ -61,6 +62,9 @@ final class RebuildReader implements Callable<Void> {
                 decoded.batch().fences().forEach(f -> expected.put(f.partition(), f.next()));
                 read.addAndGet(records.count());
                 skipped.addAndGet(decoded.undecodable().size() + rejected.size());
+            }
+            if (!Thread.currentThread().isInterrupted()) {
+                writer.finish();
             }
         }
         return null;

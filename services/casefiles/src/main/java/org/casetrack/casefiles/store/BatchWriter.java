@@ -32,16 +32,39 @@ public final class BatchWriter {
 
     /** The live writer: history rows keyed by event id, so nothing already there is written twice. */
     public BatchWriter(DataSource dataSource, String schema) {
-        this(dataSource, schema, false);
+        this(dataSource, schema, false, 0);
     }
 
-    /** @param bulk history rows by COPY, for a rebuild's fresh tables that nothing else writes */
-    public BatchWriter(DataSource dataSource, String schema, boolean bulk) {
+    /**
+     * A rebuild reader's writer, for fresh tables that nothing else writes: history rows by COPY, cases
+     * held in memory (up to {@code maxHeldCases}) until {@link #finish} or a spill writes them. One per reader.
+     */
+    public static BatchWriter bulk(DataSource dataSource, String schema, int maxHeldCases) {
+        return new BatchWriter(dataSource, schema, true, maxHeldCases);
+    }
+
+    private BatchWriter(DataSource dataSource, String schema, boolean bulk, int maxHeldCases) {
         this.dataSource = dataSource;
         this.schema = schema;
         this.offsets = new OffsetStore(schema);
-        this.cases = new CaseRows(schema, bulk);
+        this.cases = new CaseRows(schema, bulk, maxHeldCases);
         this.compounds = new CompoundRows(schema, bulk);
+    }
+
+    /** A bulk writer's last step: writes the cases it still holds, in one transaction. */
+    public void finish() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                cases.writeHeld(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Writing the rebuilt cases to " + schema, e);
+        }
     }
 
     /** The stored next offsets of these partitions (0 for a partition never seen). */

@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.casetrack.avro.CaseEvent;
 import org.casetrack.avro.ConsentRecorded;
 import org.casetrack.casefiles.domain.CaseFacts;
@@ -19,10 +22,18 @@ import org.casetrack.casefiles.domain.SearchText;
 /**
  * Applies case events to the {@code cases}, {@code case_consents} and {@code case_events} tables of
  * one schema: loads the touched cases once, folds the batch's events in memory, and writes each
- * table with one multi-row statement (in a rebuild, cases seen for the first time by COPY). An
- * event whose sequence the case already has is skipped, so a replay changes nothing.
+ * table with one multi-row statement. An event whose sequence the case already has is skipped, so a
+ * replay changes nothing.
+ *
+ * <p>In a rebuild (bulk) the history rows go in by COPY with each batch, but the cases are held in
+ * memory across batches, up to {@code maxHeld}, and written once: by COPY for cases the tables have
+ * not seen, by upsert for those an earlier spill wrote. A case touched by many batches is then
+ * neither read back nor rewritten each time. Only one reader may use a bulk instance.
  */
 final class CaseRows {
+    /** Rows per COPY or upsert statement when held cases are written. */
+    private static final int WRITE_CHUNK = 5_000;
+
     private static final String COLUMNS = "case_id, version, nationality, lifecycle, whereabouts, trafficking_status, compound_id,"
             + " escaped_on, minor, stateless, intends_to_return, detained, erased, needs, search_text, facts";
     private static final String[] SENT = {"text", "int8", "text", "text", "text", "text", "text", "text", "bool", "bool", "bool", "bool",
@@ -30,11 +41,16 @@ final class CaseRows {
 
     private final String schema;
     private final boolean bulk;
+    private final int maxHeld;
     private final ConsentRows consents;
+    /** Bulk: the cases folded but not yet written, and the ids of those written by an earlier spill. */
+    private final Map<String, CaseFacts> held = new HashMap<>();
+    private final Set<String> written = new HashSet<>();
 
-    CaseRows(String schema, boolean bulk) {
+    CaseRows(String schema, boolean bulk, int maxHeld) {
         this.schema = schema;
         this.bulk = bulk;
+        this.maxHeld = maxHeld;
         this.consents = new ConsentRows(schema);
     }
 
@@ -42,11 +58,64 @@ final class CaseRows {
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<String, CaseFacts> facts = load(c, events);
-        Set<String> stored = Set.copyOf(facts.keySet());
+        if (bulk) {
+            return hold(c, events);
+        }
+        Map<String, CaseFacts> facts = load(c, ids(events, id -> true));
         Set<String> changed = new LinkedHashSet<>();
         Set<String> consentsChanged = new LinkedHashSet<>();
         List<Batch.Projected<CaseEvent>> applied = new ArrayList<>();
+        List<Batch.Rejected> rejected = fold(events, facts, changed, consentsChanged, applied);
+        List<Object[]> updated = new ArrayList<>();
+        for (String caseId : changed) {
+            updated.add(row(facts.get(caseId)));
+        }
+        upsert(c, updated);
+        consents.replace(c, consentsChanged.stream().map(facts::get).toList());
+        HistoryRows.insertCaseEvents(c, schema, applied, false);
+        return rejected;
+    }
+
+    /** Bulk: folds the batch into the held cases (reading back only cases a spill wrote), COPYs its history rows. */
+    private List<Batch.Rejected> hold(Connection c, List<Batch.Projected<CaseEvent>> events) throws SQLException {
+        held.putAll(load(c, ids(events, id -> !held.containsKey(id) && written.contains(id))));
+        List<Batch.Projected<CaseEvent>> applied = new ArrayList<>();
+        List<Batch.Rejected> rejected = fold(events, held, new HashSet<>(), new HashSet<>(), applied);
+        HistoryRows.insertCaseEvents(c, schema, applied, true);
+        if (held.size() >= maxHeld) {
+            writeHeld(c);
+        }
+        return rejected;
+    }
+
+    /** Bulk: writes every held case (COPY when new to the tables, upsert otherwise) with its consents, and lets them go. */
+    void writeHeld(Connection c) throws SQLException {
+        List<Object[]> created = new ArrayList<>();
+        List<Object[]> updated = new ArrayList<>();
+        List<CaseFacts> withConsents = new ArrayList<>();
+        for (CaseFacts f : held.values()) {
+            boolean seen = written.contains(f.caseId());
+            (seen ? updated : created).add(row(f));
+            if (seen || !f.consents().isEmpty()) {
+                withConsents.add(f);
+            }
+        }
+        for (int i = 0; i < created.size(); i += WRITE_CHUNK) {
+            Copy.in(c, schema + ".cases", COLUMNS, created.subList(i, Math.min(created.size(), i + WRITE_CHUNK)));
+        }
+        for (int i = 0; i < updated.size(); i += WRITE_CHUNK) {
+            upsert(c, updated.subList(i, Math.min(updated.size(), i + WRITE_CHUNK)));
+        }
+        for (int i = 0; i < withConsents.size(); i += WRITE_CHUNK) {
+            consents.replace(c, withConsents.subList(i, Math.min(withConsents.size(), i + WRITE_CHUNK)));
+        }
+        written.addAll(held.keySet());
+        held.clear();
+    }
+
+    /** Applies the events to {@code facts} in order; the cases changed, with a consent changed, and the events applied are collected. */
+    private static List<Batch.Rejected> fold(List<Batch.Projected<CaseEvent>> events, Map<String, CaseFacts> facts, Set<String> changed,
+                                             Set<String> consentsChanged, List<Batch.Projected<CaseEvent>> applied) {
         List<Batch.Rejected> rejected = new ArrayList<>();
         for (Batch.Projected<CaseEvent> projected : events) {
             CaseEvent event = projected.event();
@@ -67,23 +136,18 @@ final class CaseRows {
                 consentsChanged.add(caseId);
             }
         }
-        List<Object[]> created = new ArrayList<>();
-        List<Object[]> updated = new ArrayList<>();
-        for (String caseId : changed) {
-            (bulk && !stored.contains(caseId) ? created : updated).add(row(facts.get(caseId)));
-        }
-        if (!created.isEmpty()) {
-            Copy.in(c, schema + ".cases", COLUMNS, created);
-        }
-        upsert(c, updated);
-        consents.replace(c, consentsChanged.stream().map(facts::get).toList());
-        HistoryRows.insertCaseEvents(c, schema, applied, bulk);
         return rejected;
     }
 
-    private Map<String, CaseFacts> load(Connection c, List<Batch.Projected<CaseEvent>> events) throws SQLException {
-        String[] ids = events.stream().map(e -> e.event().getMetadata().getAggregateId()).distinct().toArray(String[]::new);
+    private static String[] ids(List<Batch.Projected<CaseEvent>> events, Predicate<String> wanted) {
+        return events.stream().map(e -> e.event().getMetadata().getAggregateId()).distinct().filter(wanted).toArray(String[]::new);
+    }
+
+    private Map<String, CaseFacts> load(Connection c, String[] ids) throws SQLException {
         Map<String, CaseFacts> facts = new LinkedHashMap<>();
+        if (ids.length == 0) {
+            return facts;
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT case_id, facts FROM " + schema + ".cases WHERE case_id = ANY(?)")) {
             s.setArray(1, c.createArrayOf("text", ids));
             Statements.planEachTime(s);

@@ -55,8 +55,10 @@ class RebuildTest {
             assertThat(rows.count("\"primary\".disclosures")).isPositive();
 
             ByteArrayOutputStream output = new ByteArrayOutputStream();
+            // few cases in memory, so each reader writes held cases early, reads them back and upserts them many times over
             var result = RebuildCaseFiles.run(Map.of("kafka.bootstrap-servers", scope.bootstrapServers(),
-                    "casetrack.topic-prefix", scope.topics().prefix(), "database.url", scope.jdbcUrl(), "database.user", "postgres"),
+                    "casetrack.topic-prefix", scope.topics().prefix(), "database.url", scope.jdbcUrl(), "database.user", "postgres",
+                    "casefiles.rebuild-cases-in-memory", "40", "casefiles.rebuild-batch-records", "100"),
                     new PrintStream(output, true, StandardCharsets.UTF_8));
 
             String printed = output.toString(StandardCharsets.UTF_8);
