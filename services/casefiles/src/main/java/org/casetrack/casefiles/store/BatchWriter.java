@@ -2,6 +2,7 @@ package org.casetrack.casefiles.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ public final class BatchWriter {
 
     private final DataSource dataSource;
     private final String schema;
+    private final boolean bulk;
     private final OffsetStore offsets;
     private final CaseRows cases;
     private final CompoundRows compounds;
@@ -46,6 +48,7 @@ public final class BatchWriter {
     private BatchWriter(DataSource dataSource, String schema, boolean bulk, int maxHeldCases) {
         this.dataSource = dataSource;
         this.schema = schema;
+        this.bulk = bulk;
         this.offsets = new OffsetStore(schema);
         this.cases = new CaseRows(schema, bulk, maxHeldCases);
         this.compounds = new CompoundRows(schema, bulk);
@@ -55,6 +58,7 @@ public final class BatchWriter {
     public void finish() {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            relaxDurability(c);
             try {
                 cases.writeHeld(c);
                 c.commit();
@@ -86,6 +90,7 @@ public final class BatchWriter {
     public List<Batch.Rejected> apply(Batch batch, Consumer<List<Batch.Rejected>> beforeCommit) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            relaxDurability(c);
             try {
                 // rows locked in one order by every projector, so two of them cannot deadlock
                 List<Batch.Fence> fences = batch.fences().stream().sorted(LOCK_ORDER).toList();
@@ -105,6 +110,19 @@ public final class BatchWriter {
             }
         } catch (SQLException e) {
             throw new DatabaseException("Applying a batch of " + batch.records() + " events to " + schema, e);
+        }
+    }
+
+    /**
+     * A rebuild's batches commit without waiting for the WAL to reach the disk: a crash in the middle
+     * starts the rebuild over anyway, and the swap at the end commits synchronously, which flushes
+     * every earlier commit with it.
+     */
+    private void relaxDurability(Connection c) throws SQLException {
+        if (bulk) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = off");
+            }
         }
     }
 

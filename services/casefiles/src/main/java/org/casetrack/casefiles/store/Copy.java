@@ -49,7 +49,15 @@ final class Copy {
             csv.append("\\x").append(HEX.formatHex(bytes));
         } else {
             String text = value instanceof Instant instant ? instant.toString() : value.toString();
-            csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+            csv.append('"');
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char ch = text.charAt(i);
+                if (ch == '"') {
+                    csv.append('"');
+                }
+                csv.append(ch);
+            }
+            csv.append('"');
         }
     }
 }
