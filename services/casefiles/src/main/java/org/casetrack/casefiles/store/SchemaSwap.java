@@ -5,16 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.casetrack.access.db.DatabaseException;
 
@@ -34,8 +25,6 @@ public final class SchemaSwap {
     private static final String LOADED = "'cases', 'case_consents', 'case_events', 'compounds', 'compound_events'";
     /** Written only by COPY during a rebuild, so their keys can wait until the end. */
     private static final String APPEND_ONLY = "'case_events', 'compound_events'";
-
-    private static final Pattern TABLE = Pattern.compile(NEXT + "\\.(\\w+)");
 
     private SchemaSwap() {
     }
@@ -80,36 +69,9 @@ public final class SchemaSwap {
         return build;
     }
 
-    /**
-     * Builds the indexes {@link #prepare} dropped and analyzes the tables: each table's statements in one
-     * transaction, the history tables (the most rows) first, {@code connections} tables at a time.
-     */
-    public static void index(DataSource dataSource, List<String> statements, int connections) {
-        Map<String, List<String>> byTable = new TreeMap<>(Comparator.comparing((String t) -> !t.endsWith("_events")).thenComparing(t -> t));
-        for (String sql : statements) {
-            Matcher table = TABLE.matcher(sql);
-            byTable.computeIfAbsent(table.find() ? table.group(1) : "", t -> new ArrayList<>()).add(sql);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(connections, byTable.size())),
-                r -> new Thread(r, "casefiles-rebuild-index"));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            byTable.forEach((table, sql) -> {
-                List<String> work = new ArrayList<>(List.of("SET LOCAL maintenance_work_mem = '256MB'"));
-                work.addAll(sql);
-                running.add(pool.submit(() -> execute(dataSource, "Indexing " + NEXT + "." + table, work)));
-            });
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("Indexing " + NEXT, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while indexing " + NEXT, e);
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Builds the indexes {@link #prepare} dropped, in one transaction. */
+    public static void index(DataSource dataSource, List<String> statements) {
+        execute(dataSource, "Indexing " + NEXT, statements);
     }
 
     public static void swap(DataSource dataSource) {
