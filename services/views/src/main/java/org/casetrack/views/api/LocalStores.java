@@ -2,6 +2,7 @@ package org.casetrack.views.api;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.casetrack.avro.CompoundCounts;
 import org.casetrack.avro.CompoundState;
 import org.casetrack.avro.TimelineDay;
+import org.casetrack.views.domain.CompoundTally;
 import org.casetrack.views.domain.Snapshots;
 import org.casetrack.views.domain.Snapshots.CompoundSnapshot;
 import org.casetrack.views.domain.Snapshots.DaySnapshot;
@@ -43,8 +45,13 @@ final class LocalStores {
             try (KeyValueIterator<String, CompoundState> all = r.all()) {
                 all.forEachRemaining(kv -> registry.put(kv.key, kv.value));
             }
+            ReadOnlyKeyValueStore<String, CompoundCounts> d = store(streams, ViewsTopology.DATES_STORE, p);
+            Map<String, CompoundCounts> dates = new HashMap<>();
+            try (KeyValueIterator<String, CompoundCounts> all = d.all()) {
+                all.forEachRemaining(kv -> dates.put(kv.key, kv.value));
+            }
             try (KeyValueIterator<String, CompoundCounts> all = c.all()) {
-                all.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+                all.forEachRemaining(kv -> counts.put(kv.key, CompoundTally.withDates(kv.value, dates.get(kv.key))));
             }
             TreeMap<String, Boolean> keys = new TreeMap<>();
             registry.keySet().forEach(k -> keys.put(k, true));
@@ -54,6 +61,7 @@ final class LocalStores {
         return snapshots;
     }
 
+    /** One compound's registry entry and counts, without its unrepatriated cases by escape date (no single-compound answer uses them). */
     static Optional<CompoundSnapshot> compound(KafkaStreams streams, int partition, String compoundId) {
         CompoundState state = LocalStores.<CompoundState>store(streams, ViewsTopology.REGISTRY_STORE, partition).get(compoundId);
         CompoundCounts counts = LocalStores.<CompoundCounts>store(streams, ViewsTopology.COUNTS_STORE, partition).get(compoundId);

@@ -26,12 +26,6 @@ public final class CompoundTally {
             n.setUnrepatriated(n.getUnrepatriated() + (c.getUnrepatriated() ? sign : 0));
             n.setRepatriated(n.getRepatriated() + (c.getRepatriated() ? sign : 0));
             n.setDetained(n.getDetained() + (c.getDetained() ? sign : 0));
-            if (c.getUnrepatriated() && c.getEscapedOn() != null) {
-                Map<String, Integer> byDate = new HashMap<>(n.getUnrepatriatedByEscapeDate());
-                byDate.merge(c.getEscapedOn().toString(), sign, Integer::sum);
-                byDate.values().removeIf(v -> v == 0);
-                n.setUnrepatriatedByEscapeDate(byDate);
-            }
             NationalityCounts updated = n.build();
             if (isZero(updated)) {
                 byNationality.remove(c.getNationality());
@@ -40,6 +34,50 @@ public final class CompoundTally {
             }
         }
         return new CompoundCounts(compoundId, byNationality);
+    }
+
+    /**
+     * Applies deltas to a compound's unrepatriated cases by nationality, counted and by escape date (store
+     * unrepatriated-by-escape-date-store): a record of the same shape as the counts with only
+     * {@code unrepatriated} and {@code unrepatriatedByEscapeDate} filled. Kept apart from the counts, which
+     * every single-compound read decodes, because the dates grow with history; it alone feeds the "all"
+     * record, so each change reaches it once.
+     */
+    public static CompoundCounts applyUnrepatriated(String compoundId, CompoundCounts unrepatriated, CompoundDelta delta) {
+        Map<String, NationalityCounts> byNationality = new HashMap<>(unrepatriated.getByNationality());
+        for (CaseContribution c : delta.getContributions()) {
+            if (!c.getUnrepatriated()) {
+                continue;
+            }
+            NationalityCounts current = byNationality.get(c.getNationality());
+            int count = (current == null ? 0 : current.getUnrepatriated()) + c.getSign();
+            Map<String, Integer> byDate = new HashMap<>(current == null ? Map.of() : current.getUnrepatriatedByEscapeDate());
+            if (c.getEscapedOn() != null && byDate.merge(c.getEscapedOn().toString(), c.getSign(), Integer::sum) == 0) {
+                byDate.remove(c.getEscapedOn().toString());
+            }
+            if (count == 0 && byDate.isEmpty()) {
+                byNationality.remove(c.getNationality());
+            } else {
+                byNationality.put(c.getNationality(), NationalityCounts.newBuilder().setUnrepatriated(count)
+                        .setUnrepatriatedByEscapeDate(byDate).build());
+            }
+        }
+        return new CompoundCounts(compoundId, byNationality);
+    }
+
+    /** A compound's counts with its unrepatriated cases by escape date put back in (from {@code dates}, which may be null). */
+    public static CompoundCounts withDates(CompoundCounts counts, CompoundCounts dates) {
+        if (dates == null || dates.getByNationality().isEmpty()) {
+            return counts;
+        }
+        Map<String, NationalityCounts> byNationality = new HashMap<>();
+        counts.getByNationality().forEach((n, c) -> byNationality.put(n, c));
+        dates.getByNationality().forEach((n, d) -> {
+            NationalityCounts c = byNationality.get(n);
+            byNationality.put(n, NationalityCounts.newBuilder(c == null ? NationalityCounts.newBuilder().build() : c)
+                    .setUnrepatriatedByEscapeDate(d.getUnrepatriatedByEscapeDate()).build());
+        });
+        return new CompoundCounts(counts.getCompoundId(), byNationality);
     }
 
     private static boolean isZero(NationalityCounts n) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -40,10 +41,11 @@ import org.casetrack.views.domain.ViewRecords;
 
 /**
  * The views topology. case-events fold into a per-case summary; each change of a summary becomes
- * signed count deltas, repartitioned once by compound (case-deltas-by-compound) into per-compound
- * counts that also hold counts by nationality and unrepatriated counts by escape date; those join the
- * compound registry into the pushed compound views, and regroup into one "all" record for the pushed
- * unrepatriated view. Timeline deltas of cases and compounds are repartitioned by day
+ * signed count deltas, repartitioned once by compound (case-deltas-by-compound) into two aggregates
+ * of the same grouping: per-compound counts by nationality, and per-compound unrepatriated cases by
+ * nationality, counted and by escape date (kept apart because the dates grow with history and
+ * single-compound reads need none of them). The counts join the compound registry into the pushed
+ * compound views; the unrepatriated cases regroup into one "all" record for the pushed unrepatriated view. Timeline deltas of cases and compounds are repartitioned by day
  * (timeline-deltas-by-day). Before each repartition the deltas are folded for a short while
  * ({@link DeltaFold}), so the aggregates see one update per key and interval. Every store,
  * repartition topic and operator is named.
@@ -51,6 +53,7 @@ import org.casetrack.views.domain.ViewRecords;
 public final class ViewsTopology {
     public static final String SUMMARY_STORE = "case-summary-store";
     public static final String COUNTS_STORE = "victims-per-compound-store";
+    public static final String DATES_STORE = "unrepatriated-by-escape-date-store";
     public static final String REGISTRY_STORE = "compound-registry-store";
     public static final String TIMELINE_STORE = "timeline-store";
     public static final String UNREPATRIATED_STORE = "unrepatriated-store";
@@ -95,11 +98,17 @@ public final class ViewsTopology {
             countDeltas = countDeltas.process(() -> new DeltaFold<>(COUNTS_FOLD_STORE, fold, new CountCells()),
                     Named.as("case-count-deltas-fold"), COUNTS_FOLD_STORE);
         }
-        KTable<String, CompoundCounts> counts = countDeltas
-                .groupByKey(Grouped.with(COUNTS_REPARTITION, keys, serdes.own(CompoundDelta.class)))
+        KGroupedStream<String, CompoundDelta> byCompound = countDeltas
+                .groupByKey(Grouped.with(COUNTS_REPARTITION, keys, serdes.own(CompoundDelta.class)));
+        KTable<String, CompoundCounts> counts = byCompound
                 .aggregate(CompoundTally::empty, (compoundId, delta, current) -> CompoundTally.apply(compoundId, current, delta),
                         Named.as("victims-per-compound"),
                         Materialized.<String, CompoundCounts, KeyValueStore<Bytes, byte[]>>as(COUNTS_STORE)
+                                .withKeySerde(keys).withValueSerde(serdes.own(CompoundCounts.class)));
+        KTable<String, CompoundCounts> dates = byCompound
+                .aggregate(CompoundTally::empty, (compoundId, delta, current) -> CompoundTally.applyUnrepatriated(compoundId, current, delta),
+                        Named.as("unrepatriated-by-escape-date"),
+                        Materialized.<String, CompoundCounts, KeyValueStore<Bytes, byte[]>>as(DATES_STORE)
                                 .withKeySerde(keys).withValueSerde(serdes.own(CompoundCounts.class)));
 
         KTable<String, CompoundState> registry = builder.table(topics.compoundRegistry().name(),
@@ -117,7 +126,7 @@ public final class ViewsTopology {
         compounds.mapValues((id, c) -> ViewRecords.compound(id, c.state(), c.counts()), Named.as("compounds-view"))
                 .to(views.compounds().name(), Produced.with(keys, serdes.own(CompoundView.class)).withName("compounds-sink"));
 
-        counts.groupBy((id, c) -> KeyValue.pair(Unrepatriated.ALL, c),
+        dates.groupBy((id, c) -> KeyValue.pair(Unrepatriated.ALL, c),
                         Grouped.with(UNREPATRIATED_REPARTITION, keys, serdes.own(CompoundCounts.class)))
                 .aggregate(Unrepatriated::empty, (all, c, totals) -> Unrepatriated.add(c.getCompoundId(), c, totals),
                         (all, c, totals) -> Unrepatriated.subtract(c.getCompoundId(), c, totals), Named.as("unrepatriated-all"),

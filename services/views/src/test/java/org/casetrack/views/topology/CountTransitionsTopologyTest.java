@@ -93,7 +93,9 @@ class CountTransitionsTopologyTest {
         h.caseEvent(repatriated("c1", JAN_19));
 
         assertThat(totals("gwp")).isEqualTo(new CompoundTally.Totals(2, 1, 1, 0));
-        assertThat(nationality("gwp", "TH").getUnrepatriatedByEscapeDate()).containsExactly(Map.entry("2026-01-17", 1));
+        assertThat(h.dates().get("gwp").getByNationality().get("TH").getUnrepatriatedByEscapeDate())
+                .containsExactly(Map.entry("2026-01-17", 1));
+        assertThat(nationality("gwp", "TH").getUnrepatriatedByEscapeDate()).as("single-compound counts carry no dates").isEmpty();
         VictimsPerCompoundView victims = TopologyHarness.latest(h.victimsView).get("gwp");
         assertThat(victims.getRepatriated()).isEqualTo(1);
         assertThat(victims.getUnrepatriated()).isEqualTo(1);

@@ -106,6 +106,7 @@ class FoldedDeltasTopologyTest {
 
     private void assertSameEverywhere() {
         assertThat(all(folded.counts())).isEqualTo(all(oneByOne.counts()));
+        assertThat(all(folded.dates())).isEqualTo(all(oneByOne.dates()));
         assertThat(all(folded.timeline())).isEqualTo(all(oneByOne.timeline()));
         read(folded, foldedTopics);
         read(oneByOne, oneByOneTopics);

@@ -110,6 +110,10 @@ final class TopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(ViewsTopology.COUNTS_STORE);
     }
 
+    KeyValueStore<String, CompoundCounts> dates() {
+        return driver.getKeyValueStore(ViewsTopology.DATES_STORE);
+    }
+
     KeyValueStore<String, TimelineDay> timeline() {
         return driver.getKeyValueStore(ViewsTopology.TIMELINE_STORE);
     }

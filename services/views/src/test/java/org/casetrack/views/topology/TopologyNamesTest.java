@@ -24,7 +24,7 @@ class TopologyNamesTest {
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
         assertThat(description).contains(ViewsTopology.SUMMARY_STORE, ViewsTopology.COUNTS_STORE, ViewsTopology.REGISTRY_STORE,
-                ViewsTopology.TIMELINE_STORE, ViewsTopology.UNREPATRIATED_STORE, ViewsTopology.COUNTS_FOLD_STORE,
+                ViewsTopology.TIMELINE_STORE, ViewsTopology.UNREPATRIATED_STORE, ViewsTopology.COUNTS_FOLD_STORE, ViewsTopology.DATES_STORE,
                 ViewsTopology.TIMELINE_FOLD_STORE);
         assertThat(description).contains(ViewsTopology.COUNTS_REPARTITION + "-repartition",
                 ViewsTopology.TIMELINE_REPARTITION + "-repartition", ViewsTopology.UNREPATRIATED_REPARTITION + "-repartition");
