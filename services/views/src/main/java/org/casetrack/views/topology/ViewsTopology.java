@@ -105,7 +105,7 @@ public final class ViewsTopology {
                         Named.as("victims-per-compound"),
                         Materialized.<String, CompoundCounts, KeyValueStore<Bytes, byte[]>>as(COUNTS_STORE)
                                 .withKeySerde(keys).withValueSerde(serdes.own(CompoundCounts.class)));
-        KTable<String, CompoundCounts> dates = byCompound
+        KTable<String, CompoundCounts> unrepatriated = byCompound
                 .aggregate(CompoundTally::empty, (compoundId, delta, current) -> CompoundTally.applyUnrepatriated(compoundId, current, delta),
                         Named.as("unrepatriated-by-escape-date"),
                         Materialized.<String, CompoundCounts, KeyValueStore<Bytes, byte[]>>as(DATES_STORE)
@@ -126,7 +126,7 @@ public final class ViewsTopology {
         compounds.mapValues((id, c) -> ViewRecords.compound(id, c.state(), c.counts()), Named.as("compounds-view"))
                 .to(views.compounds().name(), Produced.with(keys, serdes.own(CompoundView.class)).withName("compounds-sink"));
 
-        dates.groupBy((id, c) -> KeyValue.pair(Unrepatriated.ALL, c),
+        unrepatriated.groupBy((id, c) -> KeyValue.pair(Unrepatriated.ALL, c),
                         Grouped.with(UNREPATRIATED_REPARTITION, keys, serdes.own(CompoundCounts.class)))
                 .aggregate(Unrepatriated::empty, (all, c, totals) -> Unrepatriated.add(c.getCompoundId(), c, totals),
                         (all, c, totals) -> Unrepatriated.subtract(c.getCompoundId(), c, totals), Named.as("unrepatriated-all"),
