@@ -30,8 +30,7 @@ import java.time.Duration;
  * @param closeTimeout          how long closing a generation's Streams application may take
  * @param answerMaxAge          how long an answer over every compound (compounds, unrepatriated, and every
  *                              answer to monitors and embassies) is shared by the callers of one audience
- *                              before it is computed again (in the background while at most twice this old);
- *                              zero computes each one afresh
+ *                              before it is computed again; zero computes each one afresh
  * @param peerSecret            shared by every views instance: lets one instance ask another for exact counts on
  *                              behalf of a monitor or embassy caller, whose answer it then suppresses; must be set,
  *                              and equal, on every instance when the views are scaled out (without it each instance
