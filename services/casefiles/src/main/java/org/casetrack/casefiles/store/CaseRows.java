@@ -100,17 +100,21 @@ final class CaseRows {
                 withConsents.add(f);
             }
         }
-        for (int i = 0; i < created.size(); i += WRITE_CHUNK) {
-            Copy.in(c, schema + ".cases", COLUMNS, created.subList(i, Math.min(created.size(), i + WRITE_CHUNK)));
-        }
-        for (int i = 0; i < updated.size(); i += WRITE_CHUNK) {
-            upsert(c, updated.subList(i, Math.min(updated.size(), i + WRITE_CHUNK)));
-        }
-        for (int i = 0; i < withConsents.size(); i += WRITE_CHUNK) {
-            consents.replace(c, withConsents.subList(i, Math.min(withConsents.size(), i + WRITE_CHUNK)));
-        }
+        inChunks(created, rows -> Copy.in(c, schema + ".cases", COLUMNS, rows));
+        inChunks(updated, rows -> upsert(c, rows));
+        inChunks(withConsents, cases -> consents.replace(c, cases));
         written.addAll(held.keySet());
         held.clear();
+    }
+
+    private interface Write<T> {
+        void rows(List<T> chunk) throws SQLException;
+    }
+
+    private static <T> void inChunks(List<T> all, Write<T> write) throws SQLException {
+        for (int i = 0; i < all.size(); i += WRITE_CHUNK) {
+            write.rows(all.subList(i, Math.min(all.size(), i + WRITE_CHUNK)));
+        }
     }
 
     /** Applies the events to {@code facts} in order; the cases changed, with a consent changed, and the events applied are collected. */
