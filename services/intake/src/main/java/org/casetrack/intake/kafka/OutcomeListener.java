@@ -52,7 +52,7 @@ public class OutcomeListener implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20); // as the Streams applications: docs/decisions/0012
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "intake-outcomes-" + UUID.randomUUID());
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.value(provisioned.topics().commandOutcomes()).deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()

@@ -13,8 +13,8 @@ import org.casetrack.schemas.topics.Topics;
 /**
  * Production defaults for every casetrack Streams application, overridable per application under
  * {@code kafka.streams.<name>.*}: exactly_once_v2, one stream thread (these machines have 2 cores),
- * short commit interval and fetch waits so outcomes become visible quickly, an explicit linger,
- * and undecodable records to dead-letter topics.
+ * short commit interval and fetch waits (20 ms, docs/decisions/0012) so outcomes become visible
+ * quickly, an explicit linger, and undecodable records to dead-letter topics.
  */
 public final class StreamsProperties {
     private StreamsProperties() {
@@ -30,7 +30,7 @@ public final class StreamsProperties {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 15);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streamsStateDir().toString());
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 5);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 2);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         // Under transactions v2 a partition's first batch of each transaction must land before the
