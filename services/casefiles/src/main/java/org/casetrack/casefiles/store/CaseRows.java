@@ -36,8 +36,10 @@ final class CaseRows {
 
     private static final String COLUMNS = "case_id, version, nationality, lifecycle, whereabouts, trafficking_status, compound_id,"
             + " escaped_on, minor, stateless, intends_to_return, detained, erased, needs, search_text, facts";
-    private static final String[] SENT = {"text", "int8", "text", "text", "text", "text", "text", "text", "bool", "bool", "bool", "bool",
-        "bool", "text", "text", "text"};
+    private static final String[] TYPES = {"text", "int8", "text", "text", "text", "text", "text", "date", "bool", "bool", "bool", "bool",
+        "bool", "text[]", "text", "json"};
+    /** How an upsert sends each column: the date, the needs and the json as text, cast in the statement. */
+    private static final String[] SENT = java.util.Arrays.stream(TYPES).map(Columns::sentAs).toArray(String[]::new);
 
     private final String schema;
     private final boolean bulk;
@@ -100,7 +102,7 @@ final class CaseRows {
                 withConsents.add(f);
             }
         }
-        inChunks(created, rows -> Copy.in(c, schema + ".cases", COLUMNS, rows));
+        inChunks(created, rows -> Copy.in(c, schema + ".cases", COLUMNS, TYPES, rows));
         inChunks(updated, rows -> upsert(c, rows));
         inChunks(withConsents, cases -> consents.replace(c, cases));
         written.addAll(held.keySet());
@@ -164,12 +166,12 @@ final class CaseRows {
         return facts;
     }
 
-    /** The row of a case: the clear facts search filters on, and all of them as json. */
+    /** The row of a case: the clear facts search filters on (needs as a list of codes), and all of them as json. */
     private static Object[] row(CaseFacts f) {
         return new Object[] {f.caseId(), f.version(), f.person().nationality(), f.status().lifecycle().name(),
             f.status().whereabouts().name(), f.status().traffickingStatus().name(), f.person().compoundId(),
-            f.person().escapedOn().toString(), f.person().minor(), f.person().stateless(), f.person().intendsToReturn(),
-            f.legal().detained(), f.erased(), Columns.arrayLiteral(f.care().needs().stream().map(Enum::name).toList()),
+            f.person().escapedOn(), f.person().minor(), f.person().stateless(), f.person().intendsToReturn(),
+            f.legal().detained(), f.erased(), f.care().needs().stream().map(Enum::name).toList(),
             SearchText.of(f), Json.write(f)};
     }
 

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -22,22 +24,27 @@ final class Columns {
         this.rows = rows;
     }
 
-    /** Columns from rows of values (String, Long, Integer, Boolean, Instant, byte[] or null). */
+    /**
+     * Columns from rows of values (String, Long, Integer, Boolean, Instant, byte[], a List of codes or null; a
+     * UUID or LocalDate is sent as text).
+     */
     static Columns of(List<Object[]> rows, int width) {
         Object[][] values = new Object[width][rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             Object[] row = rows.get(r);
             for (int i = 0; i < width; i++) {
-                values[i][r] = row[i] instanceof Instant instant ? Timestamp.from(instant) : row[i];
+                values[i][r] = row[i] instanceof Instant instant ? Timestamp.from(instant)
+                        : row[i] instanceof List<?> codes ? arrayLiteral(codes.stream().map(String::valueOf).toList())
+                        : row[i] instanceof UUID || row[i] instanceof LocalDate ? row[i].toString() : row[i];
             }
         }
         return new Columns(values, rows.size());
     }
 
-    /** The array type a column of this type is sent as: text for what PostgreSQL casts from text (uuid, date, json). */
+    /** The array type a column of this type is sent as: text for what PostgreSQL casts from text (uuid, date, json, text[]). */
     static String sentAs(String type) {
         return switch (type) {
-            case "uuid", "date", "json" -> "text";
+            case "uuid", "date", "json", "text[]" -> "text";
             default -> type;
         };
     }

@@ -69,7 +69,7 @@ final class HistoryRows {
             return;
         }
         if (bulk) {
-            Copy.in(c, table, columns, rows);
+            Copy.in(c, table, columns, types, rows);
             return;
         }
         StringBuilder select = new StringBuilder();
@@ -89,12 +89,12 @@ final class HistoryRows {
 
     /** Columns 0-10: the event's identity, metadata and clear fields. */
     private static void metadata(Object[] row, EventMetadata m, SpecificRecord payload) {
-        row[0] = m.getEventId().toString();
+        row[0] = m.getEventId();
         row[1] = m.getAggregateId();
         row[2] = m.getSequence();
         row[3] = payload.getSchema().getName();
-        row[4] = m.getCommandId().toString();
-        row[5] = m.getOccurredOn() == null ? null : m.getOccurredOn().toString();
+        row[4] = m.getCommandId();
+        row[5] = m.getOccurredOn();
         row[6] = m.getOccurredAt();
         row[7] = m.getRecordedAt();
         row[8] = m.getOrganisation();
