@@ -12,6 +12,14 @@ final class Aead {
     static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Looking a cipher up costs more than using it; each thread keeps one and initialises it per use. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available: " + e.getClass().getSimpleName(), e);
+        }
+    });
 
     private Aead() {
     }
@@ -24,7 +32,7 @@ final class Aead {
 
     static byte[] seal(SecretKey key, byte[] nonce, byte[] plaintext, byte[] aad) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(plaintext);
@@ -36,7 +44,7 @@ final class Aead {
     /** @throws AEADBadTagException when the key is wrong or the bytes were altered */
     static byte[] open(SecretKey key, byte[] nonce, byte[] ciphertext, byte[] aad) throws AEADBadTagException {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(ciphertext);

@@ -84,25 +84,32 @@ public class DataKeyStore implements KeyLookup {
         return ordered;
     }
 
+    /**
+     * Inserts a fresh key for every case that has none and keeps those in hand (one round trip); only the
+     * cases that already had a key, or got one from a concurrent request, are read back and unwrapped.
+     */
     private Map<String, DataKey> createOrRead(List<String> caseIds) {
         rotation.readLock().lock();
         try (Connection c = database.dataSource().getConnection()) {
             long generation = cache.generation();
             MasterKey wrapping = master.get();
-            insertNew(c, caseIds, wrapping);
-            Map<String, DataKey> keys = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT case_id, key_id, wrapped, master_key_id FROM " + TABLE
-                    + " WHERE case_id = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("text", caseIds.toArray(String[]::new)));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String caseId = rs.getString(1);
-                        if (rs.getBytes(3) == null) {
-                            throw new CaseErasedException(caseId);
+            Map<String, DataKey> keys = insertNew(c, caseIds, wrapping);
+            keys.forEach((caseId, key) -> cache.put(caseId, key, generation));
+            List<String> existing = caseIds.stream().filter(id -> !keys.containsKey(id)).toList();
+            if (!existing.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT case_id, key_id, wrapped, master_key_id FROM " + TABLE
+                        + " WHERE case_id = ANY(?)")) {
+                    s.setArray(1, c.createArrayOf("text", existing.toArray(String[]::new)));
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            String caseId = rs.getString(1);
+                            if (rs.getBytes(3) == null) {
+                                throw new CaseErasedException(caseId);
+                            }
+                            DataKey key = unwrap(wrapping, rs.getString(2), rs.getBytes(3), rs.getString(4));
+                            keys.put(caseId, key);
+                            cache.put(caseId, key, generation);
                         }
-                        DataKey key = unwrap(wrapping, rs.getString(2), rs.getBytes(3), rs.getString(4));
-                        keys.put(caseId, key);
-                        cache.put(caseId, key, generation);
                     }
                 }
             }
@@ -114,25 +121,35 @@ public class DataKeyStore implements KeyLookup {
         }
     }
 
-    private static void insertNew(Connection c, List<String> caseIds, MasterKey wrapping) throws SQLException {
+    /** Inserts a fresh key for each case without one; answers the keys inserted, by case. */
+    private static Map<String, DataKey> insertNew(Connection c, List<String> caseIds, MasterKey wrapping) throws SQLException {
+        Map<String, DataKey> fresh = new LinkedHashMap<>();
         String[] keyIds = new String[caseIds.size()];
         byte[][] wrapped = new byte[caseIds.size()][];
         String[] masterIds = new String[caseIds.size()];
         for (int i = 0; i < caseIds.size(); i++) {
-            DataKey fresh = DataKey.generate();
-            keyIds[i] = fresh.keyId();
-            wrapped[i] = wrapping.wrap(fresh);
+            DataKey key = DataKey.generate();
+            fresh.put(caseIds.get(i), key);
+            keyIds[i] = key.keyId();
+            wrapped[i] = wrapping.wrap(key);
             masterIds[i] = wrapping.id();
         }
+        Map<String, DataKey> inserted = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + TABLE + " (case_id, key_id, wrapped, master_key_id)"
-                + " SELECT * FROM unnest(?::text[], ?::text[], ?::bytea[], ?::text[]) ON CONFLICT (case_id) DO NOTHING")) {
+                + " SELECT * FROM unnest(?::text[], ?::text[], ?::bytea[], ?::text[]) ON CONFLICT (case_id) DO NOTHING RETURNING case_id")) {
             Array cases = c.createArrayOf("text", caseIds.toArray(String[]::new));
             s.setArray(1, cases);
             s.setArray(2, c.createArrayOf("text", keyIds));
             s.setArray(3, c.createArrayOf("bytea", wrapped));
             s.setArray(4, c.createArrayOf("text", masterIds));
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String caseId = rs.getString(1);
+                    inserted.put(caseId, fresh.get(caseId));
+                }
+            }
         }
+        return inserted;
     }
 
     /** The key with this id; empty when it was destroyed (the data is erased) or never existed. */
