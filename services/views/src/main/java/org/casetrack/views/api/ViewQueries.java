@@ -73,7 +73,7 @@ class ViewQueries {
     Map<String, Object> victims(Caller caller, String compoundId, String authorization) {
         if (caller.isCoordinator()) {
             CompoundSnapshot compound = reader.compound(compoundId, authorization).orElseGet(() -> unknownOrMissing(compoundId));
-            return ViewResponses.victims(compound, PublishedCounts.exact(List.of(compound), List.of(), today(), null), true);
+            return ViewResponses.exactVictims(compound);
         }
         Plan plan = plan(caller, authorization);
         CompoundSnapshot compound = plan.compounds().stream().filter(c -> c.compoundId().equals(compoundId)).findFirst()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.casetrack.views.domain.CompoundTally;
 import org.casetrack.views.domain.DaysWaiting;
 import org.casetrack.views.domain.PublishedCounts;
 import org.casetrack.views.domain.Snapshots.CompoundSnapshot;
@@ -53,6 +54,26 @@ public final class ViewResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("compoundId", c.compoundId());
         putCounts(body, c.compoundId(), counts);
+        return victims(body, c, withNationalities);
+    }
+
+    /**
+     * A coordinator's answer: the compound's exact counts, read straight from its totals (what
+     * {@code PublishedCounts.exact} over this one compound reads, without building the relations
+     * between counts that only suppression needs).
+     */
+    static Map<String, Object> exactVictims(CompoundSnapshot c) {
+        CompoundTally.Totals t = c.totals(null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("compoundId", c.compoundId());
+        body.put("total", t.total());
+        body.put("unrepatriated", t.unrepatriated());
+        body.put("repatriated", t.repatriated());
+        body.put("detained", t.detained());
+        return victims(body, c, true);
+    }
+
+    private static Map<String, Object> victims(Map<String, Object> body, CompoundSnapshot c, boolean withNationalities) {
         if (withNationalities) {
             Map<String, Object> byNationality = new TreeMap<>();
             c.byNationality().forEach((n, t) -> {
