@@ -66,10 +66,7 @@ public final class ViewResponses {
         CompoundTally.Totals t = c.totals(null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("compoundId", c.compoundId());
-        body.put("total", t.total());
-        body.put("unrepatriated", t.unrepatriated());
-        body.put("repatriated", t.repatriated());
-        body.put("detained", t.detained());
+        putCounts(body, t.total(), t.unrepatriated(), t.repatriated(), t.detained());
         return victims(body, c, true);
     }
 
@@ -140,10 +137,15 @@ public final class ViewResponses {
 
     /** A compound's total, unrepatriated, repatriated and detained counts. */
     public static void putCounts(Map<String, Object> body, String compoundId, PublishedCounts counts) {
-        body.put("total", counts.read(PublishedCounts.total(compoundId)));
-        body.put("unrepatriated", counts.read(PublishedCounts.unrepatriated(compoundId)));
-        body.put("repatriated", counts.read(PublishedCounts.repatriated(compoundId)));
-        body.put("detained", counts.read(PublishedCounts.detained(compoundId)));
+        putCounts(body, counts.read(PublishedCounts.total(compoundId)), counts.read(PublishedCounts.unrepatriated(compoundId)),
+                counts.read(PublishedCounts.repatriated(compoundId)), counts.read(PublishedCounts.detained(compoundId)));
+    }
+
+    private static void putCounts(Map<String, Object> body, Object total, Object unrepatriated, Object repatriated, Object detained) {
+        body.put("total", total);
+        body.put("unrepatriated", unrepatriated);
+        body.put("repatriated", repatriated);
+        body.put("detained", detained);
     }
 
     /** A compound's latest headcount estimate, or null without one. */
