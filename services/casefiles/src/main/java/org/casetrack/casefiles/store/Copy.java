@@ -54,7 +54,11 @@ final class Copy {
             copy.endCopy();
         } catch (SQLException | RuntimeException e) {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel); // the failure that stopped the COPY is the one to report
+                }
             }
             throw e;
         }
