@@ -4,20 +4,33 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Answers that read every compound, kept for a short time and shared by every caller of one audience.
  * Such an answer costs a scan of all compounds (and a suppression plan for monitors and embassies), yet
- * the stores it reads change only at the views' commits. An answer is served while it is at most
- * {@code maxAge} old (its age counted from when its computation began). Once it is older, one caller
- * computes it again; meanwhile the others are served the previous answer while it is at most twice
- * {@code maxAge} old, and otherwise wait for the one being computed, so a burst of callers never
- * computes the same answer many times over. A failure is not kept: the callers of that computation see
+ * the stores it reads change only at the views' commits. An answer is served as it is while it is at
+ * most {@code maxAge} old (its age counted from when its computation began). The first caller to find
+ * it older starts its computation again in the background and, like every caller until the new one is
+ * in, is still served the previous answer while that is at most twice {@code maxAge} old; so under a
+ * steady stream of callers nobody waits for a computation. A caller finding no answer, or one older than
+ * that, waits for the computation in flight or computes it itself, so a burst of callers never computes
+ * the same answer many times over. A failure is not kept: the callers waiting for that computation see
  * it, the next caller computes afresh. A max age of zero keeps nothing.
  */
 final class RecentAnswers<T> {
+    /** Shared by every instance; a computation in flight per audience and answer at most, so few threads. */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "views-recent-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private record Answer<T>(long computedFrom, T value) {
     }
 
@@ -25,14 +38,16 @@ final class RecentAnswers<T> {
     private final ConcurrentHashMap<String, CompletableFuture<T>> computing = new ConcurrentHashMap<>();
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
+    private final Executor background;
 
     RecentAnswers(Duration maxAge) {
-        this(maxAge, System::nanoTime);
+        this(maxAge, System::nanoTime, BACKGROUND);
     }
 
-    RecentAnswers(Duration maxAge, LongSupplier nanoTime) {
+    RecentAnswers(Duration maxAge, LongSupplier nanoTime, Executor background) {
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoTime = nanoTime;
+        this.background = background;
     }
 
     T get(String key, Supplier<T> compute) {
@@ -44,23 +59,14 @@ final class RecentAnswers<T> {
         if (previous != null && now - previous.computedFrom() <= maxAgeNanos) {
             return previous.value();
         }
+        if (previous != null && now - previous.computedFrom() <= 2 * maxAgeNanos) {
+            refreshInBackground(key, compute);
+            return previous.value();
+        }
         CompletableFuture<T> mine = new CompletableFuture<>();
         CompletableFuture<T> inFlight = computing.putIfAbsent(key, mine);
         if (inFlight == null) {
-            try {
-                T value = compute.get();
-                answers.put(key, new Answer<>(now, value));
-                mine.complete(value);
-                return value;
-            } catch (RuntimeException | Error e) {
-                mine.completeExceptionally(e);
-                throw e;
-            } finally {
-                computing.remove(key, mine);
-            }
-        }
-        if (previous != null && now - previous.computedFrom() <= 2 * maxAgeNanos) {
-            return previous.value();
+            return compute(key, compute, mine);
         }
         try {
             return inFlight.join();
@@ -72,6 +78,41 @@ final class RecentAnswers<T> {
                 throw error;
             }
             throw e;
+        }
+    }
+
+    private void refreshInBackground(String key, Supplier<T> compute) {
+        CompletableFuture<T> mine = new CompletableFuture<>();
+        if (computing.putIfAbsent(key, mine) != null) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    compute(key, compute, mine);
+                } catch (RuntimeException e) {
+                    // not kept: whoever waited for this computation has seen it, and a caller who finds
+                    // the previous answer too old computes afresh
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            computing.remove(key, mine);
+            mine.completeExceptionally(e);
+        }
+    }
+
+    private T compute(String key, Supplier<T> compute, CompletableFuture<T> mine) {
+        long from = nanoTime.getAsLong();
+        try {
+            T value = compute.get();
+            answers.put(key, new Answer<>(from, value));
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
         }
     }
 }
