@@ -41,16 +41,23 @@ public final class RebuildPhase {
     private static final Pattern VIEWS_PROGRESS = Pattern.compile("read (\\d+) of");
     private static final Pattern CASEFILES_PROGRESS = Pattern.compile("rebuild: (\\d+) of \\d+ events");
 
-    public record Result(long events, Duration produced, Optional<Duration> liveCatchUp, long viewsRecords, Duration viewsTook,
+    public record Result(long events, Duration produced, Optional<Duration> liveViews, Optional<Duration> liveCaseFiles,
+                         long viewsRecords, Duration viewsTook,
                          int generation, Optional<Duration> switched, List<ProgressTap.Point> viewsRates, long caseFilesRecords,
                          long caseFilesSkipped, Duration caseFilesTook, Duration swapped, List<ProgressTap.Point> caseFilesRates) {
-        // caseFilesTook runs until the rebuilt tables are swapped in (the swap included)
+        // caseFilesTook runs until the rebuilt tables are swapped in (the swap included); liveViews and
+        // liveCaseFiles are how long each live consumer took to catch up after the write
         public double viewsPerSecond() {
             return viewsRecords / seconds(viewsTook);
         }
 
         public double caseFilesPerSecond() {
             return caseFilesRecords / seconds(caseFilesTook);
+        }
+
+        /** The events over the time from the first write until the live consumer had caught up. */
+        public double livePerSecond(Duration caughtUp) {
+            return events / seconds(produced.plus(caughtUp));
         }
 
         public double producedPerSecond() {
@@ -80,8 +87,10 @@ public final class RebuildPhase {
         CaseFilesSettings caseFiles = context.getBean(CaseFilesSettings.class);
         String viewsGroup = views.current().orElseThrow().applicationId();
         out.println("rebuild: waiting for the live views and case files to take the events in");
-        Optional<Duration> live = settle.await(List.of(viewsGroup, topics.prefix() + caseFiles.groupId()), atMost);
-        live.ifPresent(d -> out.printf(Locale.ROOT, "rebuild: live views and case files caught up in %.1f s%n", d.toMillis() / 1000.0));
+        String caseFilesGroup = topics.prefix() + caseFiles.groupId();
+        Map<String, Optional<Duration>> live = settle.awaitEach(List.of(viewsGroup, caseFilesGroup), atMost);
+        live.forEach((group, took) -> took.ifPresent(d -> out.printf(Locale.ROOT, "rebuild: live %s caught up %.1f s after the write%n",
+                group.equals(viewsGroup) ? "views" : "case files", d.toMillis() / 1000.0)));
 
         ViewsRuntime runtime = context.getBean(ViewsRuntime.class);
         ProgressTap viewsTap = new ProgressTap(out, "  ", VIEWS_PROGRESS);
@@ -96,8 +105,8 @@ public final class RebuildPhase {
         ProgressTap caseFilesTap = new ProgressTap(out, "  ", CASEFILES_PROGRESS);
         CaseFilesRebuild.Result files = new CaseFilesRebuild(caseFiles, context.getBean(KafkaSettings.class).bootstrapServers(), topics,
                 serdes, context.getBean(DataSource.class), caseFilesTap).run();
-        return new Result(total, produced, live, rebuilt.records(), rebuilt.took(), rebuilt.to(), switched, viewsTap.rates(),
-                files.records(), files.skipped(), files.rebuilt().plus(files.swapped()), files.swapped(), caseFilesTap.rates());
+        return new Result(total, produced, live.get(viewsGroup), live.get(caseFilesGroup), rebuilt.records(), rebuilt.took(),
+                rebuilt.to(), switched, viewsTap.rates(), files.records(), files.skipped(), files.rebuilt().plus(files.swapped()), files.swapped(), caseFilesTap.rates());
     }
 
     private Duration produce(Iterator<GeneratedEvent> events, long total, Topics topics, TopicSerdes serdes) {

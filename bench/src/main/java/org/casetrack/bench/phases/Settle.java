@@ -3,8 +3,10 @@ package org.casetrack.bench.phases;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -12,8 +14,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * How far the services' consumer groups are behind their inputs (committed offsets against the last
@@ -54,15 +54,42 @@ public final class Settle {
     }
 
     /** Waits until every group is caught up; answers how long it took, or empty when it did not within the limit. */
-    public java.util.Optional<Duration> await(List<String> groups, Duration atMost) {
+    public Optional<Duration> await(List<String> groups, Duration atMost) {
+        Map<String, Optional<Duration>> each = awaitEach(groups, atMost);
+        if (each.values().stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return each.values().stream().map(Optional::get).max(Duration::compareTo);
+    }
+
+    /**
+     * Waits until every group is caught up; answers, per group, how long it took it to be caught up
+     * (first seen with no lag, polled every 250 ms), or empty for a group still behind at the limit.
+     */
+    public Map<String, Optional<Duration>> awaitEach(List<String> groups, Duration atMost) {
         long started = System.nanoTime();
-        try {
-            Awaitility.await("caught up: " + groups).atMost(atMost).pollInterval(Duration.ofMillis(250))
-                    .until(() -> groups.stream().mapToLong(this::lag).sum() == 0);
-            return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - started));
-        } catch (ConditionTimeoutException e) {
-            out.printf("settle: %s still behind after %s; going on%n", groups, atMost);
-            return java.util.Optional.empty();
+        Map<String, Optional<Duration>> caughtUp = new LinkedHashMap<>();
+        groups.forEach(g -> caughtUp.put(g, Optional.empty()));
+        while (true) {
+            for (String group : groups) {
+                if (caughtUp.get(group).isEmpty() && lag(group) == 0) {
+                    caughtUp.put(group, Optional.of(Duration.ofNanos(System.nanoTime() - started)));
+                }
+            }
+            List<String> behind = groups.stream().filter(g -> caughtUp.get(g).isEmpty()).toList();
+            if (behind.isEmpty()) {
+                return caughtUp;
+            }
+            if (System.nanoTime() - started > atMost.toNanos()) {
+                out.printf("settle: %s still behind after %s; going on%n", behind, atMost);
+                return caughtUp;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return caughtUp;
+            }
         }
     }
 }

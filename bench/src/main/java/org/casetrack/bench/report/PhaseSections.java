@@ -90,7 +90,10 @@ final class PhaseSections {
         w.line("earlier phases and the compound topics included.").line("");
         w.line("| step | records | seconds | records/s |").line("|---|---:|---:|---:|");
         row("write to case-events (bench producer, acks=all)", b.events(), b.produced().toNanos() / 1e9);
-        b.liveCatchUp().ifPresent(d -> w.line("| live views and case files caught up, after the write | | " + Numbers.seconds(d.toNanos() / 1e9) + " | |"));
+        b.liveCaseFiles().ifPresent(d -> w.line("| live case-file projector caught up, after the write | | " + Numbers.seconds(d.toNanos() / 1e9)
+                + " | " + Numbers.value(b.livePerSecond(d), "events/s") + " from the first write |"));
+        b.liveViews().ifPresent(d -> w.line("| live views caught up, after the write | | " + Numbers.seconds(d.toNanos() / 1e9)
+                + " | " + Numbers.value(b.livePerSecond(d), "events/s") + " from the first write |"));
         row("views rebuild into generation " + b.generation() + " (until caught up)", b.viewsRecords(), b.viewsTook().toNanos() / 1e9);
         b.switched().ifPresent(d -> w.line("| serving views switched to generation " + b.generation() + " (restored from changelogs) | | "
                 + Numbers.seconds(d.toNanos() / 1e9) + " | |"));
