@@ -1,6 +1,6 @@
 -- Ids and codes compare byte by byte ("C" collation) instead of by the database's locale: they are
 -- ASCII (uuids, compound ids, ISO country codes), so their order is the same as before wherever the
--- locale orders ASCII by code point, and PostgreSQL sorts and indexes them several times faster (a
+-- locale orders ASCII by code point, and PostgreSQL sorts and indexes them about twice as fast (a
 -- rebuild builds every index from scratch; the live projector inserts into them one by one).
 ALTER TABLE cases
     ALTER COLUMN case_id TYPE text COLLATE "C",

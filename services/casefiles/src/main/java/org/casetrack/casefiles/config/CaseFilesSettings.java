@@ -17,8 +17,7 @@ import java.time.Duration;
  * @param retryBackoff      the first wait after a failed batch (database down); doubles up to {@code maxRetryBackoff}
  * @param maxRetryBackoff   the longest wait between retries
  * @param rebuildBatchRecords records per poll and batch while rebuilding
- * @param rebuildReaders    readers (threads, consumers and database connections) sharing the partitions in a rebuild;
- *                          as many connections build the rebuilt tables' indexes side by side at the end
+ * @param rebuildReaders    readers (threads, consumers and database connections) sharing the partitions in a rebuild
  * @param rebuildCasesInMemory cases a rebuild reader holds in memory before it writes them (each is written once at the
  *                          end when they all fit; about 2 KB of heap each)
  */

@@ -60,7 +60,7 @@ public final class CaseFilesRebuild {
 
     public Result run() {
         long started = System.nanoTime();
-        SchemaSwap.Indexing indexing = SchemaSwap.prepare(dataSource);
+        List<String> indexes = SchemaSwap.prepare(dataSource);
         EventDecoder decoder = new EventDecoder(topics, serdes);
         List<TopicPartition> partitions = new ArrayList<>();
         Map<TopicPartition, Long> end;
@@ -81,7 +81,7 @@ public final class CaseFilesRebuild {
         read(partitions, end, decoder, read, skipped, total, started);
         out.printf(Locale.ROOT, "rebuild: %d events written in %.1f s (%d skipped); indexing the tables%n",
                 read.get(), seconds(started), skipped.get());
-        SchemaSwap.index(dataSource, indexing, settings.rebuildReaders());
+        SchemaSwap.index(dataSource, indexes);
         Duration rebuilt = Duration.ofNanos(System.nanoTime() - started);
         out.printf(Locale.ROOT, "rebuild: done in %.1f s (%.0f events/s overall); swapping the rebuilt tables into derived%n",
                 seconds(started), read.get() / seconds(started));
