@@ -106,7 +106,8 @@ public final class RebuildPhase {
         CaseFilesRebuild.Result files = new CaseFilesRebuild(caseFiles, context.getBean(KafkaSettings.class).bootstrapServers(), topics,
                 serdes, context.getBean(DataSource.class), caseFilesTap).run();
         return new Result(total, produced, live.get(viewsGroup), live.get(caseFilesGroup), rebuilt.records(), rebuilt.took(),
-                rebuilt.to(), switched, viewsTap.rates(), files.records(), files.skipped(), files.rebuilt().plus(files.swapped()), files.swapped(), caseFilesTap.rates());
+                rebuilt.to(), switched, viewsTap.rates(), files.records(), files.skipped(), files.rebuilt().plus(files.swapped()),
+                files.swapped(), caseFilesTap.rates());
     }
 
     private Duration produce(Iterator<GeneratedEvent> events, long total, Topics topics, TopicSerdes serdes) {
