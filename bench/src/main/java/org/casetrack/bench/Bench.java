@@ -86,8 +86,8 @@ public final class Bench {
             Supplier<EventGenerator> events = () -> new EventGenerator(model, compounds, options.events(), options.seed(), today, runKey);
             int eventSize = averageSize(events.get(), serializer, topics.caseEvents().name());
             List<String> zipfCompounds = zipf(model, compounds);
-            Runnable settled = () -> settle.await(List.of(context.getBean(LedgerSettings.class).applicationIdOr(topics.prefix()),
-                    context.getBean(ViewsService.class).current().orElseThrow().applicationId(),
+            String ledgerGroup = context.getBean(LedgerSettings.class).applicationIdOr(topics.prefix());
+            Runnable settled = () -> settle.await(List.of(ledgerGroup, context.getBean(ViewsService.class).current().orElseThrow().applicationId(),
                     topics.prefix() + context.getBean(CaseFilesSettings.class).groupId()), SETTLE);
 
             KafkaBaseline.Result kafka = null;
@@ -107,14 +107,21 @@ public final class Bench {
                 streamsApps(context).forEach((name, app) -> before.put(name, StreamsActivity.of(app)));
                 List<byte[]> singles = bodies.escapes(2000, 1, options.seed());
                 List<byte[]> groups = bodies.escapes(200, options.groupSize(), options.seed() + 1);
+                JfrSummary[] profile = new JfrSummary[1];
+                CpuMeter.Snapshot[] measured = new CpuMeter.Snapshot[1];
                 try (IntakeRecording recording = options.jfr() ? IntakeRecording.start() : null) {
-                    intake = new IntakePhase(services.coordinator(), options.workers(), settled, out).run(singles, groups,
-                            options.groupSize(), options.intakeRates(), options.phase(), options.warmup());
-                    if (recording != null) {
-                        jfr = recording.finish(dir.resolve("intake.jfr"));
-                    }
+                    intake = new IntakePhase(services.coordinator(), options.workers(), new ReadSide(context),
+                            () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
+                            options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), () -> {
+                                cpu.put("Intake (write path alone)", CpuMeter.since(started));
+                                if (recording != null) {
+                                    profile[0] = recording.finish(dir.resolve("intake.jfr"));
+                                }
+                                measured[0] = CpuMeter.snapshot();
+                            });
                 }
-                cpu.put("Intake", CpuMeter.since(started));
+                jfr = profile[0];
+                cpu.put("Intake (catching up, then every service)", CpuMeter.since(measured[0]));
                 streams = StreamsActivity.since(before, streamsApps(context));
             }
             FreshnessPhase.Result freshness = null;

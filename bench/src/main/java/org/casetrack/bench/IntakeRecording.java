@@ -1,13 +1,14 @@
 package org.casetrack.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.casetrack.bench.report.JfrSummary;
 
-/** A JFR recording (the JDK's "profile" settings) of this JVM during the intake phases. */
+/** A JFR recording (the JDK's "profile" settings) of this JVM during the intake phases of the write path alone. */
 final class IntakeRecording implements AutoCloseable {
     private final Recording recording;
 
@@ -23,10 +24,14 @@ final class IntakeRecording implements AutoCloseable {
     }
 
     /** Stops, writes the recording to {@code file} and summarises it. */
-    JfrSummary finish(Path file) throws IOException {
-        recording.stop();
-        recording.dump(file);
-        return JfrSummary.of(file);
+    JfrSummary finish(Path file) {
+        try {
+            recording.stop();
+            recording.dump(file);
+            return JfrSummary.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the intake recording to " + file, e);
+        }
     }
 
     @Override

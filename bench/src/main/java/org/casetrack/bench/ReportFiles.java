@@ -51,8 +51,10 @@ final class ReportFiles {
             });
             latency.put("single-person reports flat out", r.intake().flatOut().latency());
             latency.put("reports of " + r.intake().groupSize() + " flat out", r.intake().groups().latency());
-            LoadResult flat = r.intake().flatOut(), groups = r.intake().groups();
+            latency.put("single-person reports flat out, every service", r.intake().flatOutEveryService().latency());
+            LoadResult flat = r.intake().flatOut(), groups = r.intake().groups(), every = r.intake().flatOutEveryService();
             throughput.put("accepted reports/s flat out", Charts.perSecond(flat.perSecond(), flat.seconds(), 1));
+            throughput.put("accepted reports/s flat out, every service", Charts.perSecond(every.perSecond(), every.seconds(), 1));
             throughput.put("accepted persons/s in reports of " + r.intake().groupSize(),
                     Charts.perSecond(groups.perSecond(), groups.seconds(), r.intake().groupSize()));
             written.add(chart(dir, "latency-intake.png", () -> Charts.latency(dir.resolve("latency-intake.png"), "Intake: POST to 201", latency)));
@@ -106,6 +108,7 @@ final class ReportFiles {
             r.intake().atRates().forEach((rate, l) -> all.put("intake-" + rate, l.latency()));
             all.put("intake-flat-out", r.intake().flatOut().latency());
             all.put("intake-groups", r.intake().groups().latency());
+            all.put("intake-flat-out-every-service", r.intake().flatOutEveryService().latency());
         }
         if (r.freshness() != null) {
             all.put("freshness", r.freshness().latency());

@@ -52,7 +52,7 @@ class BenchSmokeTest {
             assertThat(text).contains("](" + chart + ")");
         }
         try (Stream<Path> histograms = Files.list(out.resolve("hgrm"))) {
-            assertThat(histograms.count()).as("raw histograms: 3 intake, freshness, 4 query phases at a rate and flat out").isEqualTo(12);
+            assertThat(histograms.count()).as("raw histograms: 4 intake, freshness, 4 query phases at a rate and flat out").isEqualTo(13);
         }
         assertThat(out.resolve("intake.jfr")).isNotEmptyFile();
     }

@@ -14,45 +14,84 @@ import org.casetrack.bench.load.OpenLoop;
  * Escape reports over HTTP: single-person reports at fixed rates (open loop, latency from the
  * intended send) and flat out, then reports of a whole group (persons/s). Only 201, "the events are
  * in the log", counts as accepted; 202, 429 and 503 are counted apart.
+ *
+ * <p>These run with the write path alone (intake, access, the ledger, the broker and PostgreSQL):
+ * the services that read the log are paused, as the write model's targets are stated. Then, with
+ * them running again and caught up, single-person reports flat out once more, for comparison.
  */
 public final class IntakePhase {
-    public record Result(Map<Integer, LoadResult> atRates, LoadResult flatOut, LoadResult groups, int groupSize) {
+    public record Result(Map<Integer, LoadResult> atRates, LoadResult flatOut, LoadResult groups, int groupSize,
+                         LoadResult flatOutEveryService) {
         public double personsPerSecond() {
             return groups.okPerSecond() * groupSize;
         }
     }
 
+    /** The services that read the log, paused while the write path is measured alone. */
+    public interface ReadSide {
+        void pause();
+
+        void resume();
+    }
+
     private final Api api;
     private final int workers;
-    private final Runnable settle;
+    private final ReadSide readSide;
+    private final Runnable settleWritePath;
+    private final Runnable settleAll;
     private final PrintStream out;
 
-    public IntakePhase(Api api, int workers, Runnable settle, PrintStream out) {
+    /**
+     * @param settleWritePath waits until the ledger has caught up with the commands
+     * @param settleAll waits until every service has caught up with its input
+     */
+    public IntakePhase(Api api, int workers, ReadSide readSide, Runnable settleWritePath, Runnable settleAll, PrintStream out) {
         this.api = api;
         this.workers = workers;
-        this.settle = settle;
+        this.readSide = readSide;
+        this.settleWritePath = settleWritePath;
+        this.settleAll = settleAll;
         this.out = out;
     }
 
-    public Result run(List<byte[]> singles, List<byte[]> groups, int groupSize, List<Integer> rates, Duration phase, Duration warmup) {
-        if (!warmup.isZero()) {
-            out.printf("intake: warming up for %d s (not measured)%n", warmup.toSeconds());
-            loop("intake-warmup").fullSpeed(warmup, post(singles));
-            settle.run();
-        }
+    /**
+     * The write path alone: pauses the read side, warms up, measures the fixed rates, flat out and
+     * groups, then runs {@code whenMeasured} (still paused), resumes the read side, waits until every
+     * service has caught up, and measures flat out once more with every service running.
+     */
+    public Result run(List<byte[]> singles, List<byte[]> groups, int groupSize, List<Integer> rates, Duration phase, Duration warmup,
+                      Runnable whenMeasured) {
+        out.println("intake: the write path alone (the live views and the case-file projector paused)");
+        readSide.pause();
         Map<Integer, LoadResult> atRates = new LinkedHashMap<>();
-        for (int rate : rates) {
-            out.printf("intake: single-person reports at %d/s for %d s%n", rate, phase.toSeconds());
-            atRates.put(rate, report(loop("intake-" + rate).fixedRate(rate, phase, post(singles))));
-            settle.run();
+        LoadResult flatOut, group;
+        try {
+            if (!warmup.isZero()) {
+                out.printf("intake: warming up for %d s (not measured)%n", warmup.toSeconds());
+                loop("intake-warmup").fullSpeed(warmup, post(singles));
+                settleWritePath.run();
+            }
+            for (int rate : rates) {
+                out.printf("intake: single-person reports at %d/s for %d s%n", rate, phase.toSeconds());
+                atRates.put(rate, report(loop("intake-" + rate).fixedRate(rate, phase, post(singles))));
+                settleWritePath.run();
+            }
+            out.printf("intake: single-person reports flat out (%d workers) for %d s%n", workers, phase.toSeconds());
+            flatOut = report(loop("intake-flat-out").fullSpeed(phase, post(singles)));
+            settleWritePath.run();
+            out.printf("intake: reports of %d persons flat out for %d s%n", groupSize, phase.toSeconds());
+            group = report(loop("intake-groups").fullSpeed(phase, post(groups)));
+            settleWritePath.run();
+            whenMeasured.run();
+        } finally {
+            out.println("intake: resuming the live views and the case-file projector; waiting until they have caught up");
+            readSide.resume();
+            settleAll.run();
         }
-        out.printf("intake: single-person reports flat out (%d workers) for %d s%n", workers, phase.toSeconds());
-        LoadResult flatOut = report(loop("intake-flat-out").fullSpeed(phase, post(singles)));
-        settle.run();
-        out.printf("intake: reports of %d persons flat out for %d s%n", groupSize, phase.toSeconds());
-        LoadResult group = report(loop("intake-groups").fullSpeed(phase, post(groups)));
-        settle.run();
-        return new Result(atRates, flatOut, group, groupSize);
+        out.printf("intake: single-person reports flat out with every service running for %d s%n", phase.toSeconds());
+        LoadResult everyService = report(loop("intake-flat-out-every-service").fullSpeed(phase, post(singles)));
+        settleAll.run();
+        return new Result(atRates, flatOut, group, groupSize, everyService);
     }
 
     private OpenLoop loop(String name) {

@@ -48,6 +48,8 @@ public final class Figures {
             figures.add(baseline(Figure.of(INTAKE, "POST-to-201 p99 flat out (service time)", in.flatOut().millis(99), "ms", false), "", Double.NaN));
             figures.add(baseline(Figure.of(INTAKE, "Persons accepted in reports of " + in.groupSize() + ", flat out", in.personsPerSecond(), "persons/s", true)
                     .target("≥ 30,000", 30000), "ProducerPerformance flat out", producer));
+            figures.add(baseline(Figure.of(INTAKE, "Single-person reports accepted, flat out, every service running",
+                    in.flatOutEveryService().okPerSecond(), "reports/s", true), "ProducerPerformance flat out", producer));
         }
         if (r.freshness() != null) {
             var f = r.freshness();

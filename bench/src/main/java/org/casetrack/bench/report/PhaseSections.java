@@ -53,11 +53,14 @@ final class PhaseSections {
         }
         w.line("`POST /api/v1/escapes` with a coordinator token, each report with invented personal data (so a data key is made");
         w.line("and the data sealed per person), answered 201 once the ledger has decided every person and the events are in the");
-        w.line("log. Latency is POST to 201, of 201s only; other answers are counted beside it. Fixed rates are open loop.").line("");
+        w.line("log. Latency is POST to 201, of 201s only; other answers are counted beside it. Fixed rates are open loop.");
+        w.line("The write path runs alone (intake, access, the ledger, the broker and PostgreSQL): the live views and the");
+        w.line("case-file projector are paused until the last row but one, then resumed and caught up before the last row.").line("");
         w.loadHeader("phase");
         in.atRates().forEach((rate, l) -> w.loadRow("single-person reports at " + rate + "/s", l));
         w.loadRow("single-person reports flat out", in.flatOut());
         w.loadRow("reports of " + in.groupSize() + " persons flat out", in.groups());
+        w.loadRow("single-person reports flat out, every service running", in.flatOutEveryService());
         w.line("");
         w.line(String.format(Locale.ROOT, "Persons accepted in reports of %d: %s persons/s.", in.groupSize(),
                 Numbers.value(in.personsPerSecond(), "/s"))).line("");

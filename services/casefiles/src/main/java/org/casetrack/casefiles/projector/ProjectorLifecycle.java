@@ -1,7 +1,6 @@
 package org.casetrack.casefiles.projector;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * {@code casefiles.enabled} is false (standalone running other services, the rebuild command).
  */
 @Singleton
-@Requires(property = "casefiles.enabled", notEquals = "false")
 // compose runs one service per process of the same jar: the others are switched off
 @Requires(property = "casefiles.enabled", notEquals = "false")
 public class ProjectorLifecycle implements ApplicationEventListener<StartupEvent> {
@@ -43,7 +41,12 @@ public class ProjectorLifecycle implements ApplicationEventListener<StartupEvent
     }
 
     @Override
-    public synchronized void onApplicationEvent(StartupEvent event) {
+    public void onApplicationEvent(StartupEvent event) {
+        start();
+    }
+
+    /** Starts the projector unless it runs; it goes on from the offsets stored with the rows. */
+    public synchronized void start() {
         if (projector != null) {
             return;
         }
