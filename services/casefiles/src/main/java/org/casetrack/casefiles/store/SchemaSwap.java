@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.casetrack.access.db.DatabaseException;
 
@@ -79,14 +80,49 @@ public final class SchemaSwap {
         List<String> statements = new ArrayList<>();
         statements.add("CREATE SCHEMA IF NOT EXISTS " + live);
         statements.add("SET LOCAL lock_timeout = '60s'");
-        statements.add("DO $$ BEGIN IF to_regclass('" + live + ".casefiles_offsets') IS NOT NULL THEN"
-                + " LOCK TABLE " + live + ".casefiles_offsets IN ACCESS EXCLUSIVE MODE; END IF; END $$");
+        statements.add(lockLiveTables(live));
         for (String table : TABLES) {
             statements.add("DROP TABLE IF EXISTS " + live + "." + table);
             statements.add("ALTER TABLE " + NEXT + "." + table + " SET SCHEMA " + live);
         }
         statements.add("DROP SCHEMA " + NEXT);
         execute(dataSource, "Swapping the rebuilt tables into " + live, statements);
+    }
+
+    /**
+     * Locks every live table before anything is dropped, the offsets table first. A table just
+     * written by the live projector is often being vacuumed by autovacuum, which gives way to a
+     * waiting lock only after {@code deadlock_timeout} (1 s), once per table. So the lock is tried
+     * without waiting, and each time autovacuum holds one of these tables, that worker is cancelled
+     * (they are about to be dropped) when the role may signal it; after about a second of tries the
+     * lock is awaited as usual, within the transaction's lock_timeout.
+     */
+    static String lockLiveTables(String live) {
+        String names = TABLES.stream().map(t -> "'" + live + "." + t + "'").collect(Collectors.joining(", "));
+        return "DO $$\n"
+                + "DECLARE\n"
+                + "  live regclass[];\n"
+                + "  tables text;\n"
+                + "BEGIN\n"
+                + "  SELECT array_agg(to_regclass(n) ORDER BY o), string_agg(n, ', ' ORDER BY o) INTO live, tables\n"
+                + "    FROM unnest(ARRAY[" + names + "]) WITH ORDINALITY AS t(n, o) WHERE to_regclass(n) IS NOT NULL;\n"
+                + "  IF tables IS NULL THEN RETURN; END IF;\n"
+                + "  FOR attempt IN 1..50 LOOP\n"
+                + "    BEGIN\n"
+                + "      EXECUTE 'LOCK TABLE ' || tables || ' IN ACCESS EXCLUSIVE MODE NOWAIT';\n"
+                + "      RETURN;\n"
+                + "    EXCEPTION WHEN lock_not_available THEN\n"
+                + "      BEGIN\n"
+                + "        PERFORM pg_cancel_backend(a.pid) FROM pg_stat_activity a\n"
+                + "          WHERE a.backend_type = 'autovacuum worker'\n"
+                + "            AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.relation = ANY (live));\n"
+                + "      EXCEPTION WHEN insufficient_privilege THEN NULL;\n"
+                + "      END;\n"
+                + "      PERFORM pg_sleep(0.02);\n"
+                + "    END;\n"
+                + "  END LOOP;\n"
+                + "  EXECUTE 'LOCK TABLE ' || tables || ' IN ACCESS EXCLUSIVE MODE';\n"
+                + "END $$";
     }
 
     private static void execute(DataSource dataSource, String operation, List<String> statements) {
