@@ -97,7 +97,7 @@ public final class SchemaSwap {
      * (they are about to be dropped) when the role may signal it; after about a second of tries the
      * lock is awaited as usual, within the transaction's lock_timeout.
      */
-    static String lockLiveTables(String live) {
+    private static String lockLiveTables(String live) {
         String names = TABLES.stream().map(t -> "'" + live + "." + t + "'").collect(Collectors.joining(", "));
         return "DO $$\n"
                 + "DECLARE\n"
