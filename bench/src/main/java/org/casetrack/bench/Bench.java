@@ -109,17 +109,18 @@ public final class Bench {
                 List<byte[]> groups = bodies.escapes(200, options.groupSize(), options.seed() + 1);
                 JfrSummary[] profile = new JfrSummary[1];
                 CpuMeter.Snapshot[] measured = new CpuMeter.Snapshot[1];
-                try (IntakeRecording recording = options.jfr() ? IntakeRecording.start() : null) {
-                    intake = new IntakePhase(services.coordinator(), options.workers(), new ReadSide(context),
-                            () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
-                            options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), () -> {
-                                cpu.put("Intake (write path alone)", CpuMeter.since(started));
-                                if (recording != null) {
-                                    profile[0] = recording.finish(dir.resolve("intake.jfr"));
-                                }
-                                measured[0] = CpuMeter.snapshot();
-                            });
-                }
+                IntakePhase.Profiler profiler = !options.jfr() ? IntakePhase.Profiler.NONE : load -> {
+                    try (IntakeRecording recording = IntakeRecording.start()) {
+                        load.run();
+                        profile[0] = recording.finish(dir.resolve("intake.jfr"));
+                    }
+                };
+                intake = new IntakePhase(services.coordinator(), options.workers(), new ReadSide(context),
+                        () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
+                        options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), profiler, () -> {
+                            cpu.put("Intake (write path alone)", CpuMeter.since(started));
+                            measured[0] = CpuMeter.snapshot();
+                        });
                 jfr = profile[0];
                 cpu.put("Intake (catching up, then every service)", CpuMeter.since(measured[0]));
                 streams = StreamsActivity.since(before, streamsApps(context));

@@ -39,7 +39,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
               --seed N                seed of the generated data (default 20260117)
               --phases a,b,..         run only these of kafka,intake,freshness,rebuild,queries,postgres (default all)
               --out DIR               where report.md, charts, histograms and the JFR recording go (default bench/target)
-              --no-jfr                no JFR recording of the intake phases
+              --no-jfr                no profiled intake load (a JFR recording after the measured intake phases)
               --no-build              (bench/run only) skip the Maven build
               --help                  this text
             """;

@@ -8,7 +8,10 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.casetrack.bench.report.JfrSummary;
 
-/** A JFR recording (the JDK's "profile" settings) of this JVM during the intake phases of the write path alone. */
+/**
+ * A JFR recording (the JDK's "profile" settings) of this JVM during a flat-out intake load with the
+ * write path alone, run for it and not measured.
+ */
 final class IntakeRecording implements AutoCloseable {
     private final Recording recording;
 
@@ -16,8 +19,13 @@ final class IntakeRecording implements AutoCloseable {
         this.recording = recording;
     }
 
-    static IntakeRecording start() throws IOException, ParseException {
-        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    static IntakeRecording start() {
+        Recording recording;
+        try {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("Cannot read JFR's profile settings", e);
+        }
         recording.setName("casetrack-bench-intake");
         recording.start();
         return new IntakeRecording(recording);

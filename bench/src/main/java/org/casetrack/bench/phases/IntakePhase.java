@@ -27,12 +27,25 @@ public final class IntakePhase {
         }
     }
 
+    /**
+     * Wraps a load in a profiler's recording. The measured phases run without it: a JFR recording
+     * ("profile" or even "default" settings) cut intake's flat-out rate by about a third here.
+     */
+    public interface Profiler {
+        Profiler NONE = load -> { };
+
+        void record(Runnable load);
+    }
+
     /** The services that read the log, paused while the write path is measured alone. */
     public interface ReadSide {
         void pause();
 
         void resume();
     }
+
+    /** How long the profiled (unmeasured) load runs at most. */
+    private static final Duration PROFILED = Duration.ofSeconds(30);
 
     private final Api api;
     private final int workers;
@@ -56,11 +69,12 @@ public final class IntakePhase {
 
     /**
      * The write path alone: pauses the read side, warms up, measures the fixed rates, flat out and
-     * groups, then runs {@code whenMeasured} (still paused), resumes the read side, waits until every
-     * service has caught up, and measures flat out once more with every service running.
+     * groups, runs single-person reports flat out once more under the profiler (not measured), then
+     * {@code whenMeasured} (still paused); resumes the read side, waits until every service has caught
+     * up, and measures flat out once more with every service running.
      */
     public Result run(List<byte[]> singles, List<byte[]> groups, int groupSize, List<Integer> rates, Duration phase, Duration warmup,
-                      Runnable whenMeasured) {
+                      Profiler profiler, Runnable whenMeasured) {
         out.println("intake: the write path alone (the live views and the case-file projector paused)");
         readSide.pause();
         Map<Integer, LoadResult> atRates = new LinkedHashMap<>();
@@ -81,6 +95,13 @@ public final class IntakePhase {
             settleWritePath.run();
             out.printf("intake: reports of %d persons flat out for %d s%n", groupSize, phase.toSeconds());
             group = report(loop("intake-groups").fullSpeed(phase, post(groups)));
+            settleWritePath.run();
+            Duration profiled = phase.compareTo(PROFILED) < 0 ? phase : PROFILED;
+            profiler.record(() -> {
+                out.printf("intake: single-person reports flat out for %d s under a JFR recording (profiled, not measured)%n",
+                        profiled.toSeconds());
+                loop("intake-profiled").fullSpeed(profiled, post(singles));
+            });
             settleWritePath.run();
             whenMeasured.run();
         } finally {

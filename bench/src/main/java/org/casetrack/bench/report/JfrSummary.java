@@ -13,7 +13,7 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU went during the intake phases, from JFR's execution samples: by thread (Kafka Streams
+ * Where the CPU went during the profiled intake load, from JFR's execution samples: by thread (Kafka Streams
  * threads of the ledger and views, the broker's request handlers, the HTTP event loops, the load
  * generator ...), by area of the code the sampled frame is in, and the hottest methods.
  */
