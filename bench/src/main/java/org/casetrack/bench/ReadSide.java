@@ -14,30 +14,22 @@ import org.casetrack.views.config.ViewsService;
  */
 final class ReadSide implements IntakePhase.ReadSide {
     private final ApplicationContext context;
-    private boolean paused;
 
     ReadSide(ApplicationContext context) {
         this.context = context;
     }
 
+    // both steps are idempotent (KafkaStreams' pause and resume, the projector's start and stop)
     @Override
-    public synchronized void pause() {
-        if (paused) {
-            return;
-        }
+    public void pause() {
         views().pause();
         context.getBean(ProjectorLifecycle.class).stop();
-        paused = true;
     }
 
     @Override
-    public synchronized void resume() {
-        if (!paused) {
-            return;
-        }
+    public void resume() {
         views().resume();
         context.getBean(ProjectorLifecycle.class).start();
-        paused = false;
     }
 
     private KafkaStreams views() {
