@@ -23,9 +23,9 @@ public final class SchemaSwap {
     /** Offsets first: the lock every projector batch takes first too. */
     static final List<String> TABLES = List.of("casefiles_offsets", "cases", "case_consents", "case_events", "compounds",
             "compound_events", "flyway_" + DerivedDatabase.MODULE + "_history");
-    private static final String LOADED = "'cases', 'case_consents', 'case_events', 'compounds', 'compound_events'";
+    private static final List<String> LOADED = List.of("cases", "case_consents", "case_events", "compounds", "compound_events");
     /** Written only by COPY during a rebuild, so their keys can wait until the end. */
-    private static final String APPEND_ONLY = "'case_events', 'compound_events'";
+    private static final List<String> APPEND_ONLY = List.of("case_events", "compound_events");
 
     private SchemaSwap() {
     }
@@ -43,7 +43,7 @@ public final class SchemaSwap {
         List<String> build = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = '" + NEXT + "'"
-                    + " AND i.tablename IN (" + LOADED + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
+                    + " AND i.tablename IN (" + quoted(LOADED) + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
                     + " WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)")) {
                 while (rs.next()) {
                     drop.add("DROP INDEX " + NEXT + "." + rs.getString(1));
@@ -52,7 +52,7 @@ public final class SchemaSwap {
             }
             try (ResultSet rs = s.executeQuery("SELECT k.conrelid::regclass::text, k.conname, pg_get_constraintdef(k.oid)"
                     + " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.connamespace = '" + NEXT + "'::regnamespace"
-                    + " AND k.contype IN ('p', 'u') AND t.relname IN (" + APPEND_ONLY + ")")) {
+                    + " AND k.contype IN ('p', 'u') AND t.relname IN (" + quoted(APPEND_ONLY) + ")")) {
                 while (rs.next()) {
                     drop.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
                     build.add("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " " + rs.getString(3));
@@ -63,7 +63,7 @@ public final class SchemaSwap {
         }
         // analyzed at the end, so the first searches after the swap are planned on real statistics (an
         // unlogged load made logged at the end was tried: writing the tables to the WAL then cost more than it saved)
-        for (String table : List.of("cases", "case_consents", "case_events", "compounds", "compound_events")) {
+        for (String table : LOADED) {
             build.add("ANALYZE " + NEXT + "." + table);
         }
         execute(dataSource, "Dropping the indexes of " + NEXT + " for the load", drop);
@@ -98,7 +98,7 @@ public final class SchemaSwap {
      * lock is awaited as usual, within the transaction's lock_timeout.
      */
     private static String lockLiveTables(String live) {
-        String names = TABLES.stream().map(t -> "'" + live + "." + t + "'").collect(Collectors.joining(", "));
+        String names = quoted(TABLES.stream().map(t -> live + "." + t).toList());
         return "DO $$\n"
                 + "DECLARE\n"
                 + "  live regclass[];\n"
@@ -123,6 +123,11 @@ public final class SchemaSwap {
                 + "  END LOOP;\n"
                 + "  EXECUTE 'LOCK TABLE ' || tables || ' IN ACCESS EXCLUSIVE MODE';\n"
                 + "END $$";
+    }
+
+    /** Names as a list of SQL string literals (the names are this class's constants). */
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 
     private static void execute(DataSource dataSource, String operation, List<String> statements) {
