@@ -17,9 +17,11 @@ import java.time.Duration;
  * @param retryBackoff      the first wait after a failed batch (database down); doubles up to {@code maxRetryBackoff}
  * @param maxRetryBackoff   the longest wait between retries
  * @param rebuildBatchRecords records per poll and batch while rebuilding
- * @param rebuildReaders    readers (threads, consumers and database connections) sharing the partitions in a rebuild
+ * @param rebuildReaders    readers (threads, consumers and database connections) sharing the partitions in a rebuild,
+ *                          and the connections that then build the indexes side by side
  * @param rebuildCasesInMemory cases a rebuild reader holds in memory before it writes them (each is written once at the
- *                          end when they all fit; about 2 KB of heap each)
+ *                          end when they all fit; about 2 KB of heap each); 0, the default, sizes it from the heap
+ *                          ({@link #rebuildCasesPerReader})
  */
 @ConfigurationProperties("casefiles")
 public record CaseFilesSettings(
@@ -33,12 +35,15 @@ public record CaseFilesSettings(
         @Bindable(defaultValue = "10s") Duration maxRetryBackoff,
         @Bindable(defaultValue = "5000") int rebuildBatchRecords,
         @Bindable(defaultValue = "2") int rebuildReaders,
-        @Bindable(defaultValue = "250000") int rebuildCasesInMemory) {
+        @Bindable(defaultValue = "0") int rebuildCasesInMemory) {
+
+    /** The heap a held case takes, roughly, for sizing {@link #rebuildCasesPerReader}. */
+    static final long HELD_CASE_BYTES = 2048;
 
     /** The defaults, for code that runs without a Micronaut context (tests, tools). */
     public static CaseFilesSettings defaults() {
         return new CaseFilesSettings(true, "casefiles", 2000, Duration.ofMillis(200), Duration.ofMinutes(5), Duration.ofSeconds(45),
-                Duration.ofMillis(500), Duration.ofSeconds(10), 5000, 2, 250_000);
+                Duration.ofMillis(500), Duration.ofSeconds(10), 5000, 2, 0);
     }
 
     /** These settings with other consumer timeouts (tests make a stalled or dead projector lose its partitions quickly). */
@@ -50,5 +55,22 @@ public record CaseFilesSettings(
     public CaseFilesSettings withMaxPollRecords(int records) {
         return new CaseFilesSettings(enabled, groupId, records, pollTimeout, maxPollInterval, sessionTimeout, retryBackoff,
                 maxRetryBackoff, rebuildBatchRecords, rebuildReaders, rebuildCasesInMemory);
+    }
+
+    /**
+     * Cases each rebuild reader holds before it writes them: {@code rebuildCasesInMemory} when set,
+     * otherwise as many as fill a quarter of the maximum heap at {@link #HELD_CASE_BYTES} each, shared
+     * by the readers (at least 1,000).
+     */
+    public int rebuildCasesPerReader() {
+        return rebuildCasesPerReader(Runtime.getRuntime().maxMemory());
+    }
+
+    int rebuildCasesPerReader(long maxHeap) {
+        if (rebuildCasesInMemory > 0) {
+            return rebuildCasesInMemory;
+        }
+        long perReader = maxHeap / 4 / HELD_CASE_BYTES / Math.max(1, rebuildReaders);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1_000, perReader));
     }
 }

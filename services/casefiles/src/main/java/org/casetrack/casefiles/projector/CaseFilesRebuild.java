@@ -60,7 +60,7 @@ public final class CaseFilesRebuild {
 
     public Result run() {
         long started = System.nanoTime();
-        List<String> indexes = SchemaSwap.prepare(dataSource);
+        SchemaSwap.Indexing indexing = SchemaSwap.prepare(dataSource);
         EventDecoder decoder = new EventDecoder(topics, serdes);
         List<TopicPartition> partitions = new ArrayList<>();
         Map<TopicPartition, Long> end;
@@ -75,13 +75,14 @@ public final class CaseFilesRebuild {
             total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
         }
         out.printf("rebuild: reading at most %d events (the count includes commit markers) of %s and %s from offset 0 into %s"
-                + " with %d reader(s)%n", total, decoder.topics().get(0), decoder.topics().get(1), SchemaSwap.NEXT, settings.rebuildReaders());
+                + " with %d reader(s), each holding up to %d cases in memory%n", total, decoder.topics().get(0), decoder.topics().get(1),
+                SchemaSwap.NEXT, settings.rebuildReaders(), settings.rebuildCasesPerReader());
         AtomicLong read = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
         read(partitions, end, decoder, read, skipped, total, started);
         out.printf(Locale.ROOT, "rebuild: %d events written in %.1f s (%d skipped); indexing the tables%n",
                 read.get(), seconds(started), skipped.get());
-        SchemaSwap.index(dataSource, indexes);
+        SchemaSwap.index(dataSource, indexing, settings.rebuildReaders());
         Duration rebuilt = Duration.ofNanos(System.nanoTime() - started);
         out.printf(Locale.ROOT, "rebuild: done in %.1f s (%.0f events/s overall); swapping the rebuilt tables into derived%n",
                 seconds(started), read.get() / seconds(started));
@@ -103,7 +104,7 @@ public final class CaseFilesRebuild {
                 for (int p = i; p < partitions.size(); p += readers) {
                     share.add(partitions.get(p));
                 }
-                BatchWriter writer = BatchWriter.bulk(dataSource, SchemaSwap.NEXT, settings.rebuildCasesInMemory());
+                BatchWriter writer = BatchWriter.bulk(dataSource, SchemaSwap.NEXT, settings.rebuildCasesPerReader());
                 running.add(pool.submit(new RebuildReader(settings, bootstrapServers, topics.prefix() + "casefiles-rebuild-" + i, share, end,
                         decoder, writer, read, skipped)));
             }

@@ -30,20 +30,21 @@ final class Copy {
     }
 
     /**
-     * @param types the PostgreSQL type of each column: uuid, text, json, int8, int4, bool, date, timestamptz,
+     * @param types the PostgreSQL type of each column: uuid, text, int8, int4, bool, date, timestamptz,
      *              bytea or text[]
-     * @param rows  values per column, null or: String (text, json; uuid and date also as text), UUID, LocalDate,
+     * @param rows  values per column, null or: String (text; uuid and date also as text), UUID, LocalDate,
      *              Number, Boolean, Instant, byte[], or a List of String for text[]
      */
     static void in(Connection c, String table, String columns, String[] types, List<Object[]> rows) throws SQLException {
+        Type[] encodings = Arrays.stream(types).map(Type::of).toArray(Type[]::new);
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
         try {
             Encoder out = new Encoder();
             out.bytes(HEADER);
             for (Object[] row : rows) {
-                out.int16(types.length);
-                for (int i = 0; i < types.length; i++) {
-                    out.field(types[i], row[i]);
+                out.int16(encodings.length);
+                for (int i = 0; i < encodings.length; i++) {
+                    out.field(encodings[i], row[i]);
                 }
                 if (out.size() >= SEND_AT) {
                     out.sendTo(copy);
@@ -64,6 +65,26 @@ final class Copy {
         }
     }
 
+    /** The column types COPY encodes, resolved from their names once per COPY rather than once per value. */
+    private enum Type {
+        TEXT, UUID, INT8, INT4, BOOL, DATE, TIMESTAMPTZ, BYTEA, TEXT_ARRAY;
+
+        static Type of(String name) {
+            return switch (name) {
+                case "text" -> TEXT;
+                case "uuid" -> UUID;
+                case "int8" -> INT8;
+                case "int4" -> INT4;
+                case "bool" -> BOOL;
+                case "date" -> DATE;
+                case "timestamptz" -> TIMESTAMPTZ;
+                case "bytea" -> BYTEA;
+                case "text[]" -> TEXT_ARRAY;
+                default -> throw new IllegalArgumentException("No binary COPY encoding for " + name);
+            };
+        }
+    }
+
     /** A growing big-endian buffer of one COPY's rows. */
     private static final class Encoder {
         private byte[] buffer = new byte[64 * 1024];
@@ -78,45 +99,44 @@ final class Copy {
             size = 0;
         }
 
-        void field(String type, Object value) {
+        void field(Type type, Object value) {
             if (value == null) {
                 int32(-1);
                 return;
             }
             switch (type) {
-                case "text", "json" -> sized(((String) value).getBytes(StandardCharsets.UTF_8));
-                case "uuid" -> {
+                case TEXT -> sized(((String) value).getBytes(StandardCharsets.UTF_8));
+                case UUID -> {
                     UUID uuid = value instanceof UUID u ? u : UUID.fromString((String) value);
                     int32(16);
                     int64(uuid.getMostSignificantBits());
                     int64(uuid.getLeastSignificantBits());
                 }
-                case "int8" -> {
+                case INT8 -> {
                     int32(8);
                     int64(((Number) value).longValue());
                 }
-                case "int4" -> {
+                case INT4 -> {
                     int32(4);
                     int32(((Number) value).intValue());
                 }
-                case "bool" -> {
+                case BOOL -> {
                     int32(1);
                     ensure(1);
                     buffer[size++] = (byte) ((Boolean) value ? 1 : 0);
                 }
-                case "date" -> {
+                case DATE -> {
                     LocalDate date = value instanceof LocalDate d ? d : LocalDate.parse((String) value);
                     int32(4);
                     int32(Math.toIntExact(date.toEpochDay() - EPOCH_DAYS));
                 }
-                case "timestamptz" -> {
+                case TIMESTAMPTZ -> {
                     Instant instant = (Instant) value;
                     int32(8);
                     int64((instant.getEpochSecond() - EPOCH_SECONDS) * 1_000_000 + instant.getNano() / 1_000);
                 }
-                case "bytea" -> sized((byte[]) value);
-                case "text[]" -> textArray((List<?>) value);
-                default -> throw new IllegalArgumentException("No binary COPY encoding for " + type);
+                case BYTEA -> sized((byte[]) value);
+                case TEXT_ARRAY -> textArray((List<?>) value);
             }
         }
 

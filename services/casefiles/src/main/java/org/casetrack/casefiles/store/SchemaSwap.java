@@ -5,15 +5,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.casetrack.access.db.DatabaseException;
 
 /**
  * The rebuild's schema work: a fresh {@code derived_next} without its secondary indexes (nor the
- * history tables' keys) while it loads, indexed and analyzed once at the end; then, in one transaction,
- * casefiles's tables moved from it into {@code derived} in place of the live ones. Only casefiles's
+ * history tables' keys) while it loads, indexed and analyzed once at the end (over several
+ * connections); then, in one transaction, casefiles's tables moved from it into {@code derived} in place of the live ones. Only casefiles's
  * own tables move ({@code derived} is shared by design: other modules may keep rebuildable tables
  * there), and nothing in {@code primary} is touched. The swap first locks the offsets table, so a
  * live projector's next batch waits until the swap is done and is then fenced by the rebuilt offsets.
@@ -31,31 +39,55 @@ public final class SchemaSwap {
     }
 
     /**
+     * What {@link #prepare} took off {@code derived_next} for the load and {@link #index} puts back:
+     * index builds (the keys' unique indexes among them), then one ANALYZE per table, then the keys
+     * attached to their indexes.
+     */
+    public record Indexing(List<Build> builds, List<String> analyses, List<String> keys) {
+        public Indexing {
+            builds = List.copyOf(builds);
+            analyses = List.copyOf(analyses);
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** One index build and the table it reads. */
+    public record Build(String table, String statement) {
+    }
+
+    /**
      * Drops what an interrupted rebuild left, creates {@code derived_next} with casefiles's tables and
      * drops the indexes a bulk load does not need.
      *
-     * @return the statements that build those indexes again ({@link #index})
+     * @return how to build those indexes again ({@link #index})
      */
-    public static List<String> prepare(DataSource dataSource) {
+    public static Indexing prepare(DataSource dataSource) {
         execute(dataSource, "Preparing " + NEXT, List.of("DROP SCHEMA IF EXISTS " + NEXT + " CASCADE"));
         DerivedDatabase.migrate(dataSource, NEXT);
         List<String> drop = new ArrayList<>();
-        List<String> build = new ArrayList<>();
+        List<Build> builds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = '" + NEXT + "'"
-                    + " AND i.tablename IN (" + quoted(LOADED) + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
+            try (ResultSet rs = s.executeQuery("SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = '" + NEXT
+                    + "' AND i.tablename IN (" + quoted(LOADED) + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
                     + " WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)")) {
                 while (rs.next()) {
-                    drop.add("DROP INDEX " + NEXT + "." + rs.getString(1));
-                    build.add(rs.getString(2));
+                    drop.add("DROP INDEX " + NEXT + "." + rs.getString(2));
+                    builds.add(new Build(rs.getString(1), rs.getString(3)));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT k.conrelid::regclass::text, k.conname, pg_get_constraintdef(k.oid)"
+            // a key comes back as its unique index, built like the others (side by side with them), then
+            // attached to the table as the constraint, which only takes a moment
+            try (ResultSet rs = s.executeQuery("SELECT t.relname, k.conname, k.contype, pg_get_indexdef(k.conindid)"
                     + " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.connamespace = '" + NEXT + "'::regnamespace"
                     + " AND k.contype IN ('p', 'u') AND t.relname IN (" + quoted(APPEND_ONLY) + ")")) {
                 while (rs.next()) {
-                    drop.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
-                    build.add("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " " + rs.getString(3));
+                    String table = NEXT + "." + rs.getString(1);
+                    String name = rs.getString(2);
+                    drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+                    builds.add(new Build(rs.getString(1), rs.getString(4)));
+                    keys.add("ALTER TABLE " + table + " ADD CONSTRAINT " + name + ("p".equals(rs.getString(3)) ? " PRIMARY KEY" : " UNIQUE")
+                            + " USING INDEX " + name);
                 }
             }
         } catch (SQLException e) {
@@ -63,16 +95,72 @@ public final class SchemaSwap {
         }
         // analyzed at the end, so the first searches after the swap are planned on real statistics (an
         // unlogged load made logged at the end was tried: writing the tables to the WAL then cost more than it saved)
-        for (String table : LOADED) {
-            build.add("ANALYZE " + NEXT + "." + table);
-        }
+        List<String> analyses = LOADED.stream().map(table -> "ANALYZE " + NEXT + "." + table).toList();
         execute(dataSource, "Dropping the indexes of " + NEXT + " for the load", drop);
-        return build;
+        return new Indexing(builds, analyses, keys);
     }
 
-    /** Builds the indexes {@link #prepare} dropped, in one transaction. */
-    public static void index(DataSource dataSource, List<String> statements) {
-        execute(dataSource, "Indexing " + NEXT, statements);
+    /**
+     * Builds the indexes {@link #prepare} dropped over up to {@code connections} connections at once,
+     * those of the largest tables first (index builds of one table do not block each other), then
+     * analyzes the tables the same way, then attaches the keys in one transaction. Each build commits
+     * on its own: a failure leaves {@code derived_next} half indexed, and the next rebuild drops it.
+     */
+    public static void index(DataSource dataSource, Indexing indexing, int connections) {
+        Map<String, Long> sizes = sizes(dataSource);
+        Comparator<String> largestFirst = Comparator.comparing((String table) -> sizes.getOrDefault(table, 0L)).reversed();
+        List<String> builds = indexing.builds().stream().sorted(Comparator.comparing(Build::table, largestFirst))
+                .map(Build::statement).toList();
+        inParallel(dataSource, "Indexing " + NEXT, builds, connections);
+        inParallel(dataSource, "Analyzing " + NEXT, indexing.analyses(), connections);
+        execute(dataSource, "Attaching the keys of " + NEXT, indexing.keys());
+    }
+
+    private static Map<String, Long> sizes(DataSource dataSource) {
+        Map<String, Long> sizes = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.relname, pg_relation_size(c.oid) FROM pg_class c"
+                     + " WHERE c.relnamespace = '" + NEXT + "'::regnamespace AND c.relkind = 'r'")) {
+            while (rs.next()) {
+                sizes.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Reading the table sizes of " + NEXT, e);
+        }
+        return sizes;
+    }
+
+    /** Runs the statements, each committing on its own, over up to {@code connections} connections, in list order as they free up. */
+    private static void inParallel(DataSource dataSource, String operation, List<String> statements, int connections) {
+        int threads = Math.max(1, Math.min(connections, statements.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "casefiles-rebuild-index"));
+        try {
+            ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(statements);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                running.add(pool.submit(() -> {
+                    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                        for (String sql = queue.poll(); sql != null; sql = queue.poll()) {
+                            s.execute(sql);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : running) {
+                each.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw new DatabaseException(operation, sql);
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(operation, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + operation, e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static void swap(DataSource dataSource) {
