@@ -37,8 +37,8 @@ final class CaseRows {
     private static final String COLUMNS = "case_id, version, nationality, lifecycle, whereabouts, trafficking_status, compound_id,"
             + " escaped_on, minor, stateless, intends_to_return, detained, erased, needs, search_text, facts";
     private static final String[] TYPES = {"text", "int8", "text", "text", "text", "text", "text", "date", "bool", "bool", "bool", "bool",
-        "bool", "text[]", "text", "json"};
-    /** How an upsert sends each column: the date, the needs and the json as text, cast in the statement. */
+        "bool", "text[]", "text", "text"};
+    /** How an upsert sends each column: the date and the needs as text, cast in the statement. */
     private static final String[] SENT = java.util.Arrays.stream(TYPES).map(Columns::sentAs).toArray(String[]::new);
 
     private final String schema;
@@ -80,7 +80,9 @@ final class CaseRows {
 
     /** Bulk: folds the batch into the held cases (reading back only cases a spill wrote), COPYs its history rows. */
     private List<Batch.Rejected> hold(Connection c, List<Batch.Projected<CaseEvent>> events) throws SQLException {
-        held.putAll(load(c, ids(events, id -> !held.containsKey(id) && written.contains(id))));
+        if (!written.isEmpty()) {
+            held.putAll(load(c, ids(events, id -> !held.containsKey(id) && written.contains(id))));
+        }
         List<Batch.Projected<CaseEvent>> applied = new ArrayList<>();
         List<Batch.Rejected> rejected = fold(events, held, new HashSet<>(), new HashSet<>(), applied);
         HistoryRows.insertCaseEvents(c, schema, applied, true);
@@ -182,7 +184,7 @@ final class CaseRows {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + schema + ".cases (" + COLUMNS + ")"
                 + " SELECT u.case_id, u.version, u.nationality, u.lifecycle, u.whereabouts, u.trafficking_status, u.compound_id,"
                 + " u.escaped_on::date, u.minor, u.stateless, u.intends_to_return, u.detained, u.erased, u.needs::text[],"
-                + " u.search_text, u.facts::json"
+                + " u.search_text, u.facts"
                 + " FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[],"
                 + " ?::bool[], ?::bool[], ?::bool[], ?::bool[], ?::text[], ?::text[], ?::text[])"
                 + " AS u(" + COLUMNS + ")"

@@ -41,10 +41,10 @@ final class Columns {
         return new Columns(values, rows.size());
     }
 
-    /** The array type a column of this type is sent as: text for what PostgreSQL casts from text (uuid, date, json, text[]). */
+    /** The array type a column of this type is sent as: text for what PostgreSQL casts from text (uuid, date, text[]). */
     static String sentAs(String type) {
         return switch (type) {
-            case "uuid", "date", "json", "text[]" -> "text";
+            case "uuid", "date", "text[]" -> "text";
             default -> type;
         };
     }

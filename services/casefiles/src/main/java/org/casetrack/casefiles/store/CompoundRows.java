@@ -73,7 +73,7 @@ final class CompoundRows {
         List<Object[]> rows = compounds.stream()
                 .map(f -> new Object[] {f.compoundId(), f.version(), f.name(), f.country(), f.status().name(), Json.write(f)}).toList();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + schema + ".compounds (compound_id, version, name, country, status, facts)"
-                + " SELECT u.id, u.version, u.name, u.country, u.status, u.facts::json"
+                + " SELECT u.id, u.version, u.name, u.country, u.status, u.facts"
                 + " FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, version, name, country, status, facts)"
                 + " ON CONFLICT (compound_id) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name,"
                 + " country = EXCLUDED.country, status = EXCLUDED.status, facts = EXCLUDED.facts")) {

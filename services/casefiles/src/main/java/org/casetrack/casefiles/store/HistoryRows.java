@@ -22,11 +22,11 @@ final class HistoryRows {
     private static final String CASE_COLUMNS = "event_id, case_id, sequence, event_type, command_id, occurred_on, occurred_at,"
             + " recorded_at, organisation, principal, details, corrected_field, key_id, nonce, ciphertext, source_partition, source_offset";
     private static final String[] CASE_TYPES = {"uuid", "text", "int8", "text", "uuid", "date", "timestamptz", "timestamptz", "text",
-        "text", "json", "text", "text", "bytea", "bytea", "int4", "int8"};
+        "text", "text", "text", "text", "bytea", "bytea", "int4", "int8"};
     private static final String COMPOUND_COLUMNS = "event_id, compound_id, sequence, event_type, command_id, occurred_on, occurred_at,"
             + " recorded_at, organisation, principal, details, source_partition, source_offset";
     private static final String[] COMPOUND_TYPES = {"uuid", "text", "int8", "text", "uuid", "date", "timestamptz", "timestamptz", "text",
-        "text", "json", "int4", "int8"};
+        "text", "text", "int4", "int8"};
 
     private HistoryRows() {
     }
