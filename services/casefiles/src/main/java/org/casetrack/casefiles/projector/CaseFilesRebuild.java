@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -79,7 +80,7 @@ public final class CaseFilesRebuild {
                 SchemaSwap.NEXT, settings.rebuildReaders(), settings.rebuildCasesPerReader());
         AtomicLong read = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
-        read(partitions, end, decoder, read, skipped, total, started);
+        read(partitions, end, decoder, read, skipped, total, started, spillKey(indexing));
         out.printf(Locale.ROOT, "rebuild: %d events written in %.1f s (%d skipped); indexing the tables%n",
                 read.get(), seconds(started), skipped.get());
         SchemaSwap.index(dataSource, indexing, settings.rebuildReaders());
@@ -93,8 +94,22 @@ public final class CaseFilesRebuild {
         return new Result(read.get(), skipped.get(), rebuilt, swapped);
     }
 
+    /** Keys the cases table once, at the first spill of any reader; the others wait for it. */
+    private Runnable spillKey(SchemaSwap.Indexing indexing) {
+        AtomicBoolean keyed = new AtomicBoolean();
+        return () -> {
+            synchronized (keyed) {
+                if (!keyed.get()) {
+                    out.println("rebuild: a reader holds as many cases as it may; keying the cases table for its spills");
+                    SchemaSwap.keyForUpserts(dataSource, indexing);
+                    keyed.set(true);
+                }
+            }
+        };
+    }
+
     private void read(List<TopicPartition> partitions, Map<TopicPartition, Long> end, EventDecoder decoder, AtomicLong read,
-                      AtomicLong skipped, long total, long started) {
+                      AtomicLong skipped, long total, long started, Runnable beforeSpill) {
         int readers = Math.max(1, Math.min(settings.rebuildReaders(), partitions.size()));
         ExecutorService pool = Executors.newFixedThreadPool(readers, r -> new Thread(r, "casefiles-rebuild"));
         try {
@@ -104,7 +119,7 @@ public final class CaseFilesRebuild {
                 for (int p = i; p < partitions.size(); p += readers) {
                     share.add(partitions.get(p));
                 }
-                BatchWriter writer = BatchWriter.bulk(dataSource, SchemaSwap.NEXT, settings.rebuildCasesPerReader());
+                BatchWriter writer = BatchWriter.bulk(dataSource, SchemaSwap.NEXT, settings.rebuildCasesPerReader(), beforeSpill);
                 running.add(pool.submit(new RebuildReader(settings, bootstrapServers, topics.prefix() + "casefiles-rebuild-" + i, share, end,
                         decoder, writer, read, skipped)));
             }

@@ -34,23 +34,26 @@ public final class BatchWriter {
 
     /** The live writer: history rows keyed by event id, so nothing already there is written twice. */
     public BatchWriter(DataSource dataSource, String schema) {
-        this(dataSource, schema, false, 0);
+        this(dataSource, schema, false, 0, () -> { });
     }
 
     /**
      * A rebuild reader's writer, for fresh tables that nothing else writes: history rows by COPY, cases
      * held in memory (up to {@code maxHeldCases}) until {@link #finish} or a spill writes them. One per reader.
+     *
+     * @param beforeSpill runs before this writer's first spill, outside its transaction (it keys the
+     *                    cases table, which the spill's upserts and read-backs need); shared by the readers
      */
-    public static BatchWriter bulk(DataSource dataSource, String schema, int maxHeldCases) {
-        return new BatchWriter(dataSource, schema, true, maxHeldCases);
+    public static BatchWriter bulk(DataSource dataSource, String schema, int maxHeldCases, Runnable beforeSpill) {
+        return new BatchWriter(dataSource, schema, true, maxHeldCases, beforeSpill);
     }
 
-    private BatchWriter(DataSource dataSource, String schema, boolean bulk, int maxHeldCases) {
+    private BatchWriter(DataSource dataSource, String schema, boolean bulk, int maxHeldCases, Runnable beforeSpill) {
         this.dataSource = dataSource;
         this.schema = schema;
         this.bulk = bulk;
         this.offsets = new OffsetStore(schema);
-        this.cases = new CaseRows(schema, bulk, maxHeldCases);
+        this.cases = new CaseRows(schema, bulk, maxHeldCases, beforeSpill);
         this.compounds = new CompoundRows(schema, bulk);
     }
 

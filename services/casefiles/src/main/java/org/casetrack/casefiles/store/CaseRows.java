@@ -44,15 +44,17 @@ final class CaseRows {
     private final String schema;
     private final boolean bulk;
     private final int maxHeld;
+    private final Runnable beforeSpill;
     private final ConsentRows consents;
     /** Bulk: the cases folded but not yet written, and the ids of those written by an earlier spill. */
     private final Map<String, CaseFacts> held = new HashMap<>();
     private final Set<String> written = new HashSet<>();
 
-    CaseRows(String schema, boolean bulk, int maxHeld) {
+    CaseRows(String schema, boolean bulk, int maxHeld, Runnable beforeSpill) {
         this.schema = schema;
         this.bulk = bulk;
         this.maxHeld = maxHeld;
+        this.beforeSpill = beforeSpill;
         this.consents = new ConsentRows(schema);
     }
 
@@ -87,6 +89,9 @@ final class CaseRows {
         List<Batch.Rejected> rejected = fold(events, held, new HashSet<>(), new HashSet<>(), applied);
         HistoryRows.insertCaseEvents(c, schema, applied, true);
         if (held.size() >= maxHeld) {
+            if (written.isEmpty()) {
+                beforeSpill.run();
+            }
             writeHeld(c);
         }
         return rejected;

@@ -20,7 +20,7 @@ import org.casetrack.access.db.DatabaseException;
 
 /**
  * The rebuild's schema work: a fresh {@code derived_next} without its secondary indexes (nor the
- * history tables' keys) while it loads, indexed and analyzed once at the end (over several
+ * keys of the cases and history tables) while it loads, indexed and analyzed once at the end (over several
  * connections); then, in one transaction, casefiles's tables moved from it into {@code derived} in place of the live ones. Only casefiles's
  * own tables move ({@code derived} is shared by design: other modules may keep rebuildable tables
  * there), and nothing in {@code primary} is touched. The swap first locks the offsets table, so a
@@ -32,8 +32,15 @@ public final class SchemaSwap {
     static final List<String> TABLES = List.of("casefiles_offsets", "cases", "case_consents", "case_events", "compounds",
             "compound_events", "flyway_" + DerivedDatabase.MODULE + "_history");
     private static final List<String> LOADED = List.of("cases", "case_consents", "case_events", "compounds", "compound_events");
-    /** Written only by COPY during a rebuild, so their keys can wait until the end. */
-    private static final List<String> APPEND_ONLY = List.of("case_events", "compound_events");
+    /**
+     * Loaded without their keys, which are built at the end: the history tables are written only by
+     * COPY, and the cases by COPY too unless a reader spills ({@link #keyForUpserts} builds that key
+     * at the first spill). Keeping the key of the cases during the load doubled PostgreSQL's part of
+     * their COPY.
+     */
+    private static final List<String> KEYED_AT_END = List.of("cases", "case_events", "compound_events");
+    /** The table whose key a spill needs for its upserts and read-backs. */
+    private static final String SPILLED = "cases";
 
     private SchemaSwap() {
     }
@@ -49,10 +56,15 @@ public final class SchemaSwap {
             analyses = List.copyOf(analyses);
             keys = List.copyOf(keys);
         }
+
+        /** The builds of the unique indexes behind the keys of one table. */
+        List<String> keyBuilds(String table) {
+            return builds.stream().filter(b -> b.table().equals(table) && b.key()).map(Build::statement).toList();
+        }
     }
 
-    /** One index build and the table it reads. */
-    public record Build(String table, String statement) {
+    /** One index build, the table it reads, and whether it is a key's unique index (built if not there yet). */
+    public record Build(String table, String statement, boolean key) {
     }
 
     /**
@@ -73,19 +85,20 @@ public final class SchemaSwap {
                     + " WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)")) {
                 while (rs.next()) {
                     drop.add("DROP INDEX " + NEXT + "." + rs.getString(2));
-                    builds.add(new Build(rs.getString(1), rs.getString(3)));
+                    builds.add(new Build(rs.getString(1), rs.getString(3), false));
                 }
             }
-            // a key comes back as its unique index, built like the others (side by side with them), then
-            // attached to the table as the constraint, which only takes a moment
+            // a key comes back as its unique index, built like the others (side by side with them) unless a
+            // spill built it already, then attached to the table as the constraint, which only takes a moment
             try (ResultSet rs = s.executeQuery("SELECT t.relname, k.conname, k.contype, pg_get_indexdef(k.conindid)"
                     + " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid WHERE k.connamespace = '" + NEXT + "'::regnamespace"
-                    + " AND k.contype IN ('p', 'u') AND t.relname IN (" + quoted(APPEND_ONLY) + ")")) {
+                    + " AND k.contype IN ('p', 'u') AND t.relname IN (" + quoted(KEYED_AT_END) + ")")) {
                 while (rs.next()) {
                     String table = NEXT + "." + rs.getString(1);
                     String name = rs.getString(2);
                     drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
-                    builds.add(new Build(rs.getString(1), rs.getString(4)));
+                    builds.add(new Build(rs.getString(1), rs.getString(4).replaceFirst("^CREATE UNIQUE INDEX ",
+                            "CREATE UNIQUE INDEX IF NOT EXISTS "), true));
                     keys.add("ALTER TABLE " + table + " ADD CONSTRAINT " + name + ("p".equals(rs.getString(3)) ? " PRIMARY KEY" : " UNIQUE")
                             + " USING INDEX " + name);
                 }
@@ -114,6 +127,23 @@ public final class SchemaSwap {
         inParallel(dataSource, "Indexing " + NEXT, builds, connections);
         inParallel(dataSource, "Analyzing " + NEXT, indexing.analyses(), connections);
         execute(dataSource, "Attaching the keys of " + NEXT, indexing.keys());
+    }
+
+    /**
+     * Builds the unique index behind the key of the cases in {@code derived_next}, if it is not there
+     * yet: a reader that spills cases upserts them and reads them back by it. It runs on a connection
+     * of its own, which waits for any other reader's transaction writing the cases to end; the
+     * spilling reader's own transaction has not touched the cases yet (its first spill comes before
+     * any read-back), so the two cannot deadlock.
+     */
+    public static void keyForUpserts(DataSource dataSource, Indexing indexing) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : indexing.keyBuilds(SPILLED)) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Building the key of " + NEXT + "." + SPILLED + " for a spill", e);
+        }
     }
 
     private static Map<String, Long> sizes(DataSource dataSource) {
