@@ -39,7 +39,11 @@ class ProjectorCrashTest {
             DerivedRows rows = new DerivedRows(pool);
 
             Process child = crashingProjector(scope, 3, 25);
-            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the crashing projector halted").isTrue();
+            try {
+                assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the crashing projector halted").isTrue();
+            } finally {
+                child.destroyForcibly(); // a child that never reached its crash must not outlive the test
+            }
             assertThat(child.exitValue()).isEqualTo(137);
             assertThat(Files.readString(output(scope))).contains(CrashingProjector.HALTING + " 3");
 
