@@ -137,13 +137,7 @@ public final class SchemaSwap {
      * any read-back), so the two cannot deadlock.
      */
     public static void keyForUpserts(DataSource dataSource, Indexing indexing) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : indexing.keyBuilds(SPILLED)) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("Building the key of " + NEXT + "." + SPILLED + " for a spill", e);
-        }
+        execute(dataSource, "Building the key of " + NEXT + "." + SPILLED + " for a spill", indexing.keyBuilds(SPILLED));
     }
 
     private static Map<String, Long> sizes(DataSource dataSource) {
