@@ -14,7 +14,8 @@ import org.casetrack.schemas.topics.Topics;
  * Production defaults for every casetrack Streams application, overridable per application under
  * {@code kafka.streams.<name>.*}: exactly_once_v2, one stream thread (these machines have 2 cores),
  * short commit interval and fetch waits (20 ms, docs/decisions/0012) so outcomes become visible
- * quickly, an explicit linger, and undecodable records to dead-letter topics.
+ * quickly, an explicit linger, tasks that never idle waiting for an input (0014), and undecodable
+ * records to dead-letter topics.
  */
 public final class StreamsProperties {
     private StreamsProperties() {
@@ -28,6 +29,10 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 15);
+        // A task processes whatever it has buffered without waiting for its other input partitions
+        // (docs/decisions/0014): with any other value Kafka Streams 4.3 formats a log text for every
+        // empty partition each time it asks a task whether it can process, logged or not.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streamsStateDir().toString());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
