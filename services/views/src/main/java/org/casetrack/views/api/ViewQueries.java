@@ -1,6 +1,9 @@
 package org.casetrack.views.api;
 
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +24,63 @@ import org.casetrack.views.domain.Snapshots.DaySnapshot;
  */
 @Singleton
 class ViewQueries {
-    /** What the answers of one audience are computed from: every compound, every day, the counts as they read. */
-    private record Plan(List<CompoundSnapshot> compounds, List<DaySnapshot> allDays, PublishedCounts counts) {
+    /**
+     * What the answers of one audience are computed from: every compound, every day, the counts as they
+     * read on {@code today}. The unrepatriated answer reads nothing else, so it is rendered once per plan,
+     * to JSON, and every caller sharing the plan is sent the same bytes.
+     */
+    private static final class Plan {
+        private final List<CompoundSnapshot> compounds;
+        private final List<DaySnapshot> allDays;
+        private final PublishedCounts counts;
+        private final LocalDate today;
+        private volatile byte[] unrepatriated;
+
+        Plan(List<CompoundSnapshot> compounds, List<DaySnapshot> allDays, PublishedCounts counts, LocalDate today) {
+            this.compounds = compounds;
+            this.allDays = allDays;
+            this.counts = counts;
+            this.today = today;
+        }
+
+        List<CompoundSnapshot> compounds() {
+            return compounds;
+        }
+
+        List<DaySnapshot> allDays() {
+            return allDays;
+        }
+
+        PublishedCounts counts() {
+            return counts;
+        }
+
+        /** Rendered at most a few times (by callers arriving together), always to the same bytes. */
+        byte[] unrepatriated(JsonMapper json) {
+            byte[] body = unrepatriated;
+            if (body == null) {
+                try {
+                    body = json.writeValueAsBytes(ViewResponses.unrepatriated(compounds, counts, today));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot render the unrepatriated answer", e);
+                }
+                unrepatriated = body;
+            }
+            return body;
+        }
     }
 
     private final ViewReader reader;
     private final CasetrackSettings casetrack;
     private final ViewsSettings settings;
     private final RecentAnswers<Plan> plans;
+    private final JsonMapper json;
 
-    ViewQueries(ViewReader reader, CasetrackSettings casetrack, ViewsSettings settings) {
+    ViewQueries(ViewReader reader, CasetrackSettings casetrack, ViewsSettings settings, JsonMapper json) {
         this.reader = reader;
         this.casetrack = casetrack;
         this.settings = settings;
+        this.json = json;
         this.plans = new RecentAnswers<>(settings.answerMaxAge());
     }
 
@@ -53,15 +100,17 @@ class ViewQueries {
         if (caller.isCoordinator()) {
             return plans.get("coordinator", () -> {
                 List<CompoundSnapshot> compounds = reader.compounds(authorization);
-                return new Plan(compounds, List.of(), PublishedCounts.exact(compounds, List.of(), today(), null));
+                LocalDate today = today();
+                return new Plan(compounds, List.of(), PublishedCounts.exact(compounds, List.of(), today, null), today);
             });
         }
         String scope = scope(caller);
         return plans.get(scope == null ? "monitor" : "embassy:" + scope, () -> {
             List<CompoundSnapshot> compounds = reader.compounds(authorization);
             List<DaySnapshot> allDays = reader.days(null, null, authorization);
+            LocalDate today = today();
             return new Plan(compounds, allDays,
-                    PublishedCounts.suppressed(compounds, allDays, today(), scope, settings.suppressionThreshold()));
+                    PublishedCounts.suppressed(compounds, allDays, today, scope, settings.suppressionThreshold()), today);
         });
     }
 
@@ -88,9 +137,9 @@ class ViewQueries {
         throw ProblemException.notFound("No compound " + compoundId);
     }
 
-    Map<String, Object> unrepatriated(Caller caller, String authorization) {
-        Plan plan = plan(caller, authorization);
-        return ViewResponses.unrepatriated(plan.compounds(), plan.counts(), today());
+    /** The unrepatriated answer as JSON: the same bytes for every caller sharing a plan. */
+    byte[] unrepatriated(Caller caller, String authorization) {
+        return plan(caller, authorization).unrepatriated(json);
     }
 
     Map<String, Object> timeline(Caller caller, LocalDate from, LocalDate to, String authorization) {

@@ -2,6 +2,7 @@ package org.casetrack.views.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -46,8 +47,8 @@ class ViewsController {
         return queries.victims(Caller.from(authentication), compoundId, authorization);
     }
 
-    @Get("/stats/unrepatriated")
-    Map<String, Object> unrepatriated(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Get(value = "/stats/unrepatriated", produces = MediaType.APPLICATION_JSON)
+    byte[] unrepatriated(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         return queries.unrepatriated(Caller.from(authentication), authorization);
     }
 
