@@ -25,7 +25,10 @@ import org.casetrack.avro.Whereabouts;
 
 /**
  * Folds a case's events into the few clear facts its counts need: {@code (summary, event) -> summary}.
- * Events that change no count (screening, assistance, consent, erasure ...) only advance the version.
+ * An event that changes none of them (screening, assistance, consent, erasure, a referral that leaves
+ * the whereabouts, a repeated closing ...) gives back the very summary it was applied to, so the caller
+ * can tell at once that there is nothing to store and nothing to count; every other event gives a new
+ * summary one version on.
  */
 public final class CaseSummaries {
     private CaseSummaries() {
@@ -35,15 +38,18 @@ public final class CaseSummaries {
         return CaseSummary.newBuilder().build();
     }
 
+    /** @return {@code current} itself (null for a case not seen yet) when the event changes nothing the counts read */
     public static CaseSummary apply(CaseSummary current, CaseEvent event) {
-        CaseSummary.Builder s = CaseSummary.newBuilder(current == null ? empty() : current);
-        s.setVersion(s.getVersion() + 1);
         Object payload = event.getPayload();
+        boolean opened = current != null && current.getOpened();
+        if (!(payload instanceof EscapeReported) && (!opened || !mayChange(payload))) {
+            // a case's events follow its EscapeReported; anything before it cannot be counted
+            return current;
+        }
+        CaseSummary base = current == null ? empty() : current;
+        CaseSummary.Builder s = CaseSummary.newBuilder(base);
         if (payload instanceof EscapeReported e) {
             opened(s, e);
-        } else if (!s.getOpened()) {
-            // a case's events follow its EscapeReported; anything before it cannot be counted
-            return s.build();
         } else if (payload instanceof CaseCompoundIdentified e) {
             s.setCompoundId(blankToNull(e.getCompoundId()));
         } else if (payload instanceof ArrestReported e) {
@@ -73,7 +79,19 @@ public final class CaseSummaries {
         } else if (payload instanceof CaseDetailsCorrected e) {
             corrected(s, e.getField(), e.getValue());
         }
-        return s.build();
+        CaseSummary next = s.build();
+        if (next.equals(base)) {
+            return current;
+        }
+        next.setVersion(base.getVersion() + 1);
+        return next;
+    }
+
+    /** The events that can change a summary once it is opened; every other kind leaves it as it is. */
+    private static boolean mayChange(Object payload) {
+        return payload instanceof CaseCompoundIdentified || payload instanceof ArrestReported || payload instanceof DetentionEnded
+                || payload instanceof RepatriationCompleted || payload instanceof CaseClosed || payload instanceof CaseReopened
+                || payload instanceof ReferralMade || payload instanceof CaseDetailsCorrected;
     }
 
     private static void opened(CaseSummary.Builder s, EscapeReported e) {

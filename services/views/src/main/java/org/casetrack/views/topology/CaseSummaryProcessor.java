@@ -8,7 +8,7 @@ import org.casetrack.avro.CaseEvent;
 import org.casetrack.avro.CaseSummary;
 import org.casetrack.views.domain.CaseSummaries;
 
-/** Keeps each case's summary (store case-summary-store) and passes on how the event changed it. */
+/** Keeps each case's summary (store case-summary-store) and passes on how an event changed it, when it did. */
 final class CaseSummaryProcessor implements Processor<String, CaseEvent, String, SummaryChange> {
     private ProcessorContext<String, SummaryChange> context;
     private KeyValueStore<String, CaseSummary> store;
@@ -26,6 +26,9 @@ final class CaseSummaryProcessor implements Processor<String, CaseEvent, String,
         }
         CaseSummary before = store.get(record.key());
         CaseSummary after = CaseSummaries.apply(before, record.value());
+        if (after == before) {
+            return; // nothing a count reads has changed: nothing to store, no delta to send
+        }
         store.put(record.key(), after);
         context.forward(record.withValue(new SummaryChange(before, after)));
     }
