@@ -115,7 +115,7 @@ public final class Bench {
                         profile[0] = recording.finish(dir.resolve("intake.jfr"));
                     }
                 };
-                intake = new IntakePhase(services.coordinator(), options.workers(), new ReadSide(context),
+                intake = new IntakePhase(services.coordinator(), options.intakeWorkers(), new ReadSide(context),
                         () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
                         options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), profiler, () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));

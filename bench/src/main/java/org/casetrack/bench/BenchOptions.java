@@ -12,7 +12,7 @@ import java.util.Set;
  * for a first look (under 5 minutes after the build).
  */
 public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, List<Integer> intakeRates, int groupSize, int queryRate,
-                           int freshnessLoad, int workers, int sqlConnections, int compounds, long baselineRecords, int e2eRecords,
+                           int freshnessLoad, int workers, int intakeWorkers, int sqlConnections, int compounds, long baselineRecords, int e2eRecords,
                            long seed, Path out, Set<String> phases, boolean jfr) {
 
     public static final List<String> PHASES = List.of("kafka", "intake", "freshness", "rebuild", "queries", "postgres");
@@ -31,7 +31,9 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
               --group-size N          persons per report in the group phase (default 40)
               --query-rate R          fixed rate of view queries and of the same SQL queries (default 2000)
               --freshness-load R      background reports per second while freshness is probed (default 200)
-              --workers N             HTTP workers, so at most N requests in flight (default 64)
+              --workers N             HTTP workers of the query and freshness phases: at most N requests in flight (default 64)
+              --intake-workers N      HTTP workers of the intake phases (default 256): enough reports in flight that flat out
+                                      finds intake's capacity rather than 64 requests' round trips
               --sql-connections N     connections of the SQL query phases (default 8)
               --compounds N           compounds reports spread over, Zipf-skewed (default 300)
               --baseline-records N    records of ProducerPerformance and ConsumerPerformance (default: events, at most 1,000,000)
@@ -51,7 +53,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
         int phase = quick ? 5 : 30;
         int warmup = quick ? 2 : 10;
         List<Integer> rates = List.of(500, 1000);
-        int group = 40, queryRate = 2000, freshnessLoad = 200, workers = 64, sql = 8, compounds = 300, e2e = quick ? 300 : 2000;
+        int group = 40, queryRate = 2000, freshnessLoad = 200, workers = 64, intakeWorkers = 256, sql = 8, compounds = 300, e2e = quick ? 300 : 2000;
         Long baseline = null;
         long seed = 20260117;
         Path out = Path.of("bench", "target");
@@ -70,6 +72,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
                 case "--query-rate" -> queryRate = positiveInt(arg, value(args, ++i, arg));
                 case "--freshness-load" -> freshnessLoad = nonNegativeInt(arg, value(args, ++i, arg));
                 case "--workers" -> workers = positiveInt(arg, value(args, ++i, arg));
+                case "--intake-workers" -> intakeWorkers = positiveInt(arg, value(args, ++i, arg));
                 case "--sql-connections" -> sql = positiveInt(arg, value(args, ++i, arg));
                 case "--compounds" -> compounds = positiveInt(arg, value(args, ++i, arg));
                 case "--baseline-records" -> baseline = positiveLong(arg, value(args, ++i, arg));
@@ -83,7 +86,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
         if (group > 500) {
             throw new IllegalArgumentException("--group-size is at most 500 (the API's limit per report)");
         }
-        return new BenchOptions(events, phase, warmup, List.copyOf(rates), group, queryRate, freshnessLoad, workers, sql, compounds,
+        return new BenchOptions(events, phase, warmup, List.copyOf(rates), group, queryRate, freshnessLoad, workers, intakeWorkers, sql, compounds,
                 baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr);
     }
 

@@ -16,6 +16,8 @@ class BenchOptionsTest {
         assertThat(options.intakeRates()).contains(1000);
         assertThat(options.queryRate()).isEqualTo(2000);
         assertThat(options.groupSize()).isEqualTo(40);
+        assertThat(options.workers()).isEqualTo(64);
+        assertThat(options.intakeWorkers()).isEqualTo(256);
         assertThat(options.phases()).containsExactlyInAnyOrderElementsOf(BenchOptions.PHASES);
         assertThat(BenchOptions.parse("--ten-million").events()).isEqualTo(10_000_000);
     }
@@ -26,6 +28,7 @@ class BenchOptionsTest {
         assertThat(quick.events()).isEqualTo(5000);
         assertThat(quick.phaseSeconds()).isLessThan(BenchOptions.parse().phaseSeconds());
         assertThat(quick.intakeRates()).isEqualTo(List.of(100, 200));
+        assertThat(BenchOptions.parse("--intake-workers", "512").intakeWorkers()).isEqualTo(512);
         assertThat(quick.runs("intake")).isTrue();
         assertThat(quick.runs("rebuild")).isFalse();
     }
@@ -36,6 +39,7 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--events")).hasMessageContaining("--events needs a value");
         assertThatThrownBy(() -> BenchOptions.parse("--phases", "intake,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> BenchOptions.parse("--group-size", "501")).hasMessageContaining("500");
+        assertThatThrownBy(() -> BenchOptions.parse("--intake-workers", "0")).hasMessageContaining("--intake-workers");
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
     }
 }

@@ -27,7 +27,7 @@ class BenchSmokeTest {
         Path out = Files.createDirectories(Path.of("target", "smoke", scope.id())).toAbsolutePath();
         BenchOptions options = BenchOptions.parse("--events", "2000", "--phase-seconds", "3", "--warmup-seconds", "1",
                 "--baseline-records", "2000", "--e2e-records", "50", "--compounds", "10", "--intake-rates", "20", "--group-size", "5",
-                "--query-rate", "50", "--freshness-load", "10", "--workers", "4", "--sql-connections", "2", "--out", out.toString());
+                "--query-rate", "50", "--freshness-load", "10", "--workers", "4", "--intake-workers", "4", "--sql-connections", "2", "--out", out.toString());
         Infrastructure infra = new Infrastructure(scope.bootstrapServers(), scope.jdbcUrl(), scope.topics().prefix(), out);
 
         Path report = new Bench(options, System.out).run(infra, "smoke test");

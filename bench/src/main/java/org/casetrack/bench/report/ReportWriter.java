@@ -41,7 +41,8 @@ public final class ReportWriter {
         line("| load phase | " + options.phaseSeconds() + " s each, after " + options.warmupSeconds() + " s of warm-up |");
         line("| intake rates | " + options.intakeRates() + " reports/s; groups of " + options.groupSize() + " |");
         line("| query rate | " + options.queryRate() + " queries/s |");
-        line("| HTTP workers / SQL connections | " + options.workers() + " / " + options.sqlConnections() + " |");
+        line("| HTTP workers: intake / queries and freshness; SQL connections | " + options.intakeWorkers() + " / " + options.workers() + "; "
+                + options.sqlConnections() + " |");
         line("| compounds | " + options.compounds() + " (Zipf-skewed) |");
         line("| event size (average, wire format) | " + r.eventSize() + " bytes |");
         line("| seed | " + options.seed() + " |");
