@@ -55,7 +55,7 @@ public record ViewsSettings(
         @Bindable(defaultValue = "PT5M") Duration switchTimeout,
         @Bindable(defaultValue = "PT10M") Duration cleanupTimeout,
         @Bindable(defaultValue = "PT30S") Duration closeTimeout,
-        @Bindable(defaultValue = "PT0.05S") Duration answerMaxAge,
+        @Bindable(defaultValue = "PT0.25S") Duration answerMaxAge,
         @Nullable String peerSecret) {
 
     /** The application id of a generation: {@code <prefix><applicationId>-g<N>}. */
