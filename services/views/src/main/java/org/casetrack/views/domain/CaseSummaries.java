@@ -43,7 +43,8 @@ public final class CaseSummaries {
         Object payload = event.getPayload();
         boolean opened = current != null && current.getOpened();
         if (!(payload instanceof EscapeReported) && (!opened || !mayChange(payload))) {
-            // a case's events follow its EscapeReported; anything before it cannot be counted
+            // a case's events follow its EscapeReported, before which nothing can be counted; after it
+            // only the kinds of event below change what is counted
             return current;
         }
         CaseSummary base = current == null ? empty() : current;
