@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU used during a phase: by this JVM (broker, services and load generator together) and by the
- * whole machine (adding PostgreSQL, child JVMs, and anything else running on it).
+ * whole machine (adding PostgreSQL, child JVMs, and anything else running on it); and this JVM's
+ * garbage-collection pauses in it, which every latency of the phase may have waited for.
  */
 public final class CpuMeter {
-    /** Average cores busy during a phase. */
-    public record Usage(double seconds, double jvmCores, double machineCores, int cores) {
+    /** Average cores busy during a phase, and its collection pauses: how many, in all and the longest (ms). */
+    public record Usage(double seconds, double jvmCores, double machineCores, int cores, int gcPauses, long gcMillis,
+                        long longestGcMillis) {
     }
 
-    public record Snapshot(long wallNanos, long jvmCpuNanos, long machineBusy, long machineTotal) {
+    public record Snapshot(long wallNanos, long jvmCpuNanos, long machineBusy, long machineTotal, int gcMark) {
     }
 
     private CpuMeter() {
@@ -35,7 +38,7 @@ public final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             busy = -1;
         }
-        return new Snapshot(System.nanoTime(), jvm, busy, total);
+        return new Snapshot(System.nanoTime(), jvm, busy, total, GcPauses.get().mark());
     }
 
     public static Usage since(Snapshot start) {
@@ -45,6 +48,8 @@ public final class CpuMeter {
         double jvm = start.jvmCpuNanos() < 0 ? Double.NaN : (end.jvmCpuNanos() - start.jvmCpuNanos()) / wall;
         double machine = start.machineBusy() < 0 || end.machineTotal() == start.machineTotal() ? Double.NaN
                 : cores * (double) (end.machineBusy() - start.machineBusy()) / (end.machineTotal() - start.machineTotal());
-        return new Usage(wall / 1e9, jvm, machine, cores);
+        List<GcPauses.Pause> pauses = GcPauses.get().since(start.gcMark());
+        return new Usage(wall / 1e9, jvm, machine, cores, pauses.size(), pauses.stream().mapToLong(GcPauses.Pause::millis).sum(),
+                pauses.stream().mapToLong(GcPauses.Pause::millis).max().orElse(0));
     }
 }

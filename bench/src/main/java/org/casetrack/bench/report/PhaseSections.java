@@ -124,10 +124,13 @@ final class PhaseSections {
     void whereTheTimeGoes(Map<String, CpuMeter.Usage> cpu, Map<String, StreamsActivity> streams, JfrSummary jfr) {
         w.line("## Where the time goes").line("");
         w.line("Average cores busy in each phase: this JVM (broker, services and load generator together) and the whole machine");
-        w.line("(adding PostgreSQL, the tools' child JVMs, and whatever else runs on the machine).").line("");
-        w.line("| phase | seconds | this JVM (cores) | whole machine (cores) |").line("|---|---:|---:|---:|");
-        cpu.forEach((phase, u) -> w.line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f of %d |", phase, u.seconds(), u.jvmCores(),
-                u.machineCores(), u.cores())));
+        w.line("(adding PostgreSQL, the tools' child JVMs, and whatever else runs on the machine); and this JVM's stop-the-world");
+        w.line("collections in the phase (young, mixed and full; G1's remark and cleanup pauses are not reported on Java 17),");
+        w.line("which every request of the phase may have waited for.").line("");
+        w.line("| phase | seconds | this JVM (cores) | whole machine (cores) | GC pauses | GC pause ms in all | longest GC pause ms |")
+                .line("|---|---:|---:|---:|---:|---:|---:|");
+        cpu.forEach((phase, u) -> w.line(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f of %d | %,d | %,d | %,d |", phase, u.seconds(),
+                u.jvmCores(), u.machineCores(), u.cores(), u.gcPauses(), u.gcMillis(), u.longestGcMillis())));
         w.line("");
         if (!streams.isEmpty()) {
             w.line("The Streams applications during the intake phases, from their own metrics. Under exactly-once the stream thread");
