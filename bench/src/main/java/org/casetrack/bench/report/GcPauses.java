@@ -9,9 +9,11 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The stop-the-world collections of this JVM as they happen (G1's young, mixed and full collections;
- * on Java 17 G1's remark and cleanup pauses are not reported), so a phase can tell how many it had,
- * how long they took together and the longest. Listens from the first use on.
+ * The stop-the-world pauses of this JVM's collector as they happen, so a phase can tell how many it
+ * had, how long they took together and the longest. G1 reports its young, mixed and full collections
+ * (not its remark and cleanup pauses); ZGC and Shenandoah report their pauses on a bean of their own,
+ * and the beans of concurrent work ("... Cycles", "G1 Concurrent GC") are left out: their durations
+ * are not pauses. Listens from the first use on.
  */
 final class GcPauses {
     /** One collection: when it was seen and how long it took. */
@@ -24,7 +26,7 @@ final class GcPauses {
 
     private GcPauses() {
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (bean instanceof NotificationEmitter emitter) {
+            if (bean instanceof NotificationEmitter emitter && isPauses(bean.getName())) {
                 emitter.addNotificationListener((notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
@@ -33,6 +35,10 @@ final class GcPauses {
                 }, null, null);
             }
         }
+    }
+
+    static boolean isPauses(String collector) {
+        return !collector.contains("Cycles") && !collector.contains("Concurrent");
     }
 
     static GcPauses get() {

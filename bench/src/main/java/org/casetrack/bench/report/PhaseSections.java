@@ -125,7 +125,7 @@ final class PhaseSections {
         w.line("## Where the time goes").line("");
         w.line("Average cores busy in each phase: this JVM (broker, services and load generator together) and the whole machine");
         w.line("(adding PostgreSQL, the tools' child JVMs, and whatever else runs on the machine); and this JVM's stop-the-world");
-        w.line("collections in the phase (young, mixed and full; G1's remark and cleanup pauses are not reported on Java 17),");
+        w.line("pauses in the phase (under G1 its young, mixed and full collections, not its remark and cleanup pauses),");
         w.line("which every request of the phase may have waited for.").line("");
         w.line("| phase | seconds | this JVM (cores) | whole machine (cores) | GC pauses | GC pause ms in all | longest GC pause ms |")
                 .line("|---|---:|---:|---:|---:|---:|---:|");

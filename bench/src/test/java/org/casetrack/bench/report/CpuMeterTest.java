@@ -23,4 +23,14 @@ class CpuMeterTest {
         assertThat(phase.seconds()).isPositive();
         assertThat(later.gcPauses()).as("the collection before the second mark is not counted from it").isLessThan(phase.gcPauses());
     }
+
+    @Test
+    void onlyTheBeansOfPausesCount() {
+        assertThat(GcPauses.isPauses("G1 Young Generation")).isTrue();
+        assertThat(GcPauses.isPauses("G1 Old Generation")).isTrue();
+        assertThat(GcPauses.isPauses("ZGC Pauses")).isTrue();
+        assertThat(GcPauses.isPauses("ZGC Cycles")).isFalse();
+        assertThat(GcPauses.isPauses("Shenandoah Cycles")).isFalse();
+        assertThat(GcPauses.isPauses("G1 Concurrent GC")).isFalse();
+    }
 }
