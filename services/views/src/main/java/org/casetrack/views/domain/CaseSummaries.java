@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.casetrack.avro.AgeBand;
 import org.casetrack.avro.ArrestReported;
 import org.casetrack.avro.CaseClosed;
@@ -41,45 +42,15 @@ public final class CaseSummaries {
     /** @return {@code current} itself (null for a case not seen yet) when the event changes nothing the counts read */
     public static CaseSummary apply(CaseSummary current, CaseEvent event) {
         Object payload = event.getPayload();
+        Consumer<CaseSummary.Builder> change = change(payload);
         boolean opened = current != null && current.getOpened();
-        if (!(payload instanceof EscapeReported) && (!opened || !mayChange(payload))) {
-            // a case's events follow its EscapeReported, before which nothing can be counted; after it
-            // only the kinds of event below change what is counted
+        if (change == null || (!opened && !(payload instanceof EscapeReported))) {
+            // a case's events follow its EscapeReported, before which nothing can be counted
             return current;
         }
         CaseSummary base = current == null ? empty() : current;
         CaseSummary.Builder s = CaseSummary.newBuilder(base);
-        if (payload instanceof EscapeReported e) {
-            opened(s, e);
-        } else if (payload instanceof CaseCompoundIdentified e) {
-            s.setCompoundId(blankToNull(e.getCompoundId()));
-        } else if (payload instanceof ArrestReported e) {
-            s.setWhereabouts(e.getDetentionType() == DetentionType.IMMIGRATION
-                    ? Whereabouts.IMMIGRATION_DETENTION : Whereabouts.CRIMINAL_DETENTION);
-            List<LocalDate> arrests = new ArrayList<>(s.getArrestedOn());
-            arrests.add(e.getArrestedOn());
-            s.setArrestedOn(arrests);
-        } else if (payload instanceof DetentionEnded e) {
-            detentionEnded(s, e.getOutcome());
-        } else if (payload instanceof RepatriationCompleted e) {
-            s.setLifecycle(Lifecycle.REPATRIATED).setWhereabouts(Whereabouts.RETURNED).setRepatriatedOn(e.getRepatriatedOn());
-        } else if (payload instanceof CaseClosed) {
-            if (s.getLifecycle() != Lifecycle.CLOSED) {
-                s.setLifecycleBeforeClosing(s.getLifecycle());
-            }
-            s.setLifecycle(Lifecycle.CLOSED);
-        } else if (payload instanceof CaseReopened) {
-            if (s.getLifecycle() == Lifecycle.CLOSED) {
-                s.setLifecycle(s.getLifecycleBeforeClosing() == null ? Lifecycle.OPEN : s.getLifecycleBeforeClosing());
-                s.setLifecycleBeforeClosing(null);
-            }
-        } else if (payload instanceof ReferralMade e) {
-            if (e.getWhereabouts() != null && e.getWhereabouts() != Whereabouts.UNKNOWN) {
-                s.setWhereabouts(e.getWhereabouts());
-            }
-        } else if (payload instanceof CaseDetailsCorrected e) {
-            corrected(s, e.getField(), e.getValue());
-        }
+        change.accept(s);
         CaseSummary next = s.build();
         if (next.equals(base)) {
             return current;
@@ -88,11 +59,48 @@ public final class CaseSummaries {
         return next;
     }
 
-    /** The events that can change a summary once it is opened; every other kind leaves it as it is. */
-    private static boolean mayChange(Object payload) {
-        return payload instanceof CaseCompoundIdentified || payload instanceof ArrestReported || payload instanceof DetentionEnded
-                || payload instanceof RepatriationCompleted || payload instanceof CaseClosed || payload instanceof CaseReopened
-                || payload instanceof ReferralMade || payload instanceof CaseDetailsCorrected;
+    /** What an event of this kind does to a summary; null for the kinds that never change one. */
+    private static Consumer<CaseSummary.Builder> change(Object payload) {
+        if (payload instanceof EscapeReported e) {
+            return s -> opened(s, e);
+        } else if (payload instanceof CaseCompoundIdentified e) {
+            return s -> s.setCompoundId(blankToNull(e.getCompoundId()));
+        } else if (payload instanceof ArrestReported e) {
+            return s -> {
+                s.setWhereabouts(e.getDetentionType() == DetentionType.IMMIGRATION
+                        ? Whereabouts.IMMIGRATION_DETENTION : Whereabouts.CRIMINAL_DETENTION);
+                List<LocalDate> arrests = new ArrayList<>(s.getArrestedOn());
+                arrests.add(e.getArrestedOn());
+                s.setArrestedOn(arrests);
+            };
+        } else if (payload instanceof DetentionEnded e) {
+            return s -> detentionEnded(s, e.getOutcome());
+        } else if (payload instanceof RepatriationCompleted e) {
+            return s -> s.setLifecycle(Lifecycle.REPATRIATED).setWhereabouts(Whereabouts.RETURNED).setRepatriatedOn(e.getRepatriatedOn());
+        } else if (payload instanceof CaseClosed) {
+            return s -> {
+                if (s.getLifecycle() != Lifecycle.CLOSED) {
+                    s.setLifecycleBeforeClosing(s.getLifecycle());
+                }
+                s.setLifecycle(Lifecycle.CLOSED);
+            };
+        } else if (payload instanceof CaseReopened) {
+            return s -> {
+                if (s.getLifecycle() == Lifecycle.CLOSED) {
+                    s.setLifecycle(s.getLifecycleBeforeClosing() == null ? Lifecycle.OPEN : s.getLifecycleBeforeClosing());
+                    s.setLifecycleBeforeClosing(null);
+                }
+            };
+        } else if (payload instanceof ReferralMade e) {
+            return s -> {
+                if (e.getWhereabouts() != null && e.getWhereabouts() != Whereabouts.UNKNOWN) {
+                    s.setWhereabouts(e.getWhereabouts());
+                }
+            };
+        } else if (payload instanceof CaseDetailsCorrected e) {
+            return s -> corrected(s, e.getField(), e.getValue());
+        }
+        return null;
     }
 
     private static void opened(CaseSummary.Builder s, EscapeReported e) {
