@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LongSummaryStatistics;
 
 /**
  * CPU used during a phase: by this JVM (broker, services and load generator together) and by the
@@ -48,8 +48,7 @@ public final class CpuMeter {
         double jvm = start.jvmCpuNanos() < 0 ? Double.NaN : (end.jvmCpuNanos() - start.jvmCpuNanos()) / wall;
         double machine = start.machineBusy() < 0 || end.machineTotal() == start.machineTotal() ? Double.NaN
                 : cores * (double) (end.machineBusy() - start.machineBusy()) / (end.machineTotal() - start.machineTotal());
-        List<GcPauses.Pause> pauses = GcPauses.get().since(start.gcMark());
-        return new Usage(wall / 1e9, jvm, machine, cores, pauses.size(), pauses.stream().mapToLong(GcPauses.Pause::millis).sum(),
-                pauses.stream().mapToLong(GcPauses.Pause::millis).max().orElse(0));
+        LongSummaryStatistics pauses = GcPauses.get().since(start.gcMark());
+        return new Usage(wall / 1e9, jvm, machine, cores, (int) pauses.getCount(), pauses.getSum(), pauses.getCount() == 0 ? 0 : pauses.getMax());
     }
 }

@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
@@ -16,13 +17,10 @@ import javax.management.openmbean.CompositeData;
  * are not pauses. Listens from the first use on.
  */
 final class GcPauses {
-    /** One collection: when it was seen and how long it took. */
-    record Pause(long seenAtNanos, long millis) {
-    }
-
     private static final GcPauses INSTANCE = new GcPauses();
 
-    private final List<Pause> pauses = new ArrayList<>();
+    /** Each pause's length in milliseconds, in the order they were reported. */
+    private final List<Long> pauses = new ArrayList<>();
 
     private GcPauses() {
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -30,7 +28,7 @@ final class GcPauses {
                 emitter.addNotificationListener((notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                        record(new Pause(System.nanoTime(), info.getGcInfo().getDuration()));
+                        record(info.getGcInfo().getDuration());
                     }
                 }, null, null);
             }
@@ -45,8 +43,8 @@ final class GcPauses {
         return INSTANCE;
     }
 
-    private synchronized void record(Pause pause) {
-        pauses.add(pause);
+    private synchronized void record(long millis) {
+        pauses.add(millis);
     }
 
     /** How many pauses have been seen so far: a phase's starting mark. */
@@ -54,8 +52,8 @@ final class GcPauses {
         return pauses.size();
     }
 
-    /** The pauses seen since the mark. */
-    synchronized List<Pause> since(int mark) {
-        return List.copyOf(pauses.subList(Math.min(mark, pauses.size()), pauses.size()));
+    /** The pauses seen since the mark: how many, how long in all, the longest (ms). */
+    synchronized LongSummaryStatistics since(int mark) {
+        return pauses.subList(Math.min(mark, pauses.size()), pauses.size()).stream().mapToLong(Long::longValue).summaryStatistics();
     }
 }
