@@ -129,7 +129,8 @@ public final class Bench {
             if (options.runs("freshness")) {
                 var started = CpuMeter.snapshot();
                 freshness = new FreshnessPhase(services.coordinator(), options.workers(), out).run(probe, bodies,
-                        bodies.escapes(2000, 1, options.seed() + 2), options.freshnessLoad(), options.phase(), Duration.ofMillis(2));
+                        bodies.escapes(2000, 1, options.seed() + 2), options.freshnessLoad(), options.phase(), options.warmup(),
+                        Duration.ofMillis(2));
                 cpu.put("Freshness", CpuMeter.since(started));
                 settled.run();
             }

@@ -26,7 +26,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
               --events N              events replayed in the rebuild and PostgreSQL phases (default 1,000,000)
               --ten-million           10,000,000 events (the rebuild at scale; takes long)
               --phase-seconds S       length of each load phase (default 30)
-              --warmup-seconds S      unmeasured warm-up before the intake phases and before each query (default 10)
+              --warmup-seconds S      unmeasured warm-up before the intake and freshness phases and before each query
+                                      (default 10)
               --intake-rates R[,R..]  fixed rates of single-person reports per second (default 500,1000)
               --group-size N          persons per report in the group phase (default 40)
               --query-rate R          fixed rate of view queries and of the same SQL queries (default 2000)

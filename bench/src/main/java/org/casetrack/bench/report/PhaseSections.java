@@ -72,7 +72,8 @@ final class PhaseSections {
         }
         w.line("One probe at a time: a single-person report on a compound only the probes use, then its victims count polled");
         w.line("over HTTP every " + f.pollInterval().toMillis() + " ms until it includes the new person; the time from the 201 to the first");
-        w.line("answer that shows it. Meanwhile other reports arrive at a fixed background rate.").line("");
+        w.line("answer that shows it. Meanwhile other reports arrive at a fixed background rate. Probes and background load run");
+        w.line("for the warm-up first, unmeasured.").line("");
         w.line("| probes | p50 ms | p90 ms | p99 ms | max ms | not visible within 30 s |").line("|---:|---:|---:|---:|---:|---:|");
         w.line("| " + f.probes() + " | " + Numbers.value(f.millis(50), "ms") + " | " + Numbers.value(f.millis(90), "ms") + " | "
                 + Numbers.value(f.millis(99), "ms") + " | " + Numbers.value(f.millis(100), "ms") + " | " + f.notVisible() + " |").line("");
