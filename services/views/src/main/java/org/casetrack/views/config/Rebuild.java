@@ -10,10 +10,12 @@ import java.util.Optional;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.casetrack.avro.ViewGeneration;
+import org.casetrack.views.topology.GenerationSeed;
 
 /**
  * Builds the next generation of the views from offset 0 under a new application id, printing
- * progress, until it has caught up with its inputs; then makes it current on the control topic (every
+ * progress, until it has caught up with its inputs (seeding it from case-events first, unless
+ * {@code views.rebuild-seed} is false, see {@link GenerationSeed}); then makes it current on the control topic (every
  * serving instance switches to it) and, optionally, waits until every instance has left the old
  * generation and its topics are removed.
  */
@@ -52,6 +54,13 @@ public final class Rebuild {
         long began = System.nanoTime();
         long deadline = began + timeout.toNanos();
         long read = 0;
+        if (runtime.settings().rebuildSeed()) {
+            GenerationSeed.Result seeded = runtime.seed(to, out);
+            out.printf(Locale.ROOT, "views rebuild g%d: seeded from %d case events (%d cases) in %d ms, %.0f events/s%s; "
+                            + "starting its Streams application on the seed%n", to, seeded.events(), seeded.cases(), seeded.took().toMillis(),
+                    seeded.events() / Math.max(1e-9, seeded.took().toNanos() / 1e9),
+                    seeded.skipped() == 0 ? "" : ", " + seeded.skipped() + " records skipped (undecodable)");
+        }
         try (GenerationApp app = runtime.start(to, Optional.empty(), true)) {
             long lastRead = 0, lastAt = began;
             Map<TopicPartition, Long> previous = Map.of();

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.io.PrintStream;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -28,6 +30,7 @@ import org.casetrack.platform.streams.StreamsProperties;
 import org.casetrack.schemas.topics.Topic;
 import org.casetrack.schemas.topics.TopicProvisioner;
 import org.casetrack.schemas.topics.Topics;
+import org.casetrack.views.topology.GenerationSeed;
 import org.casetrack.views.topology.ViewSerdes;
 import org.casetrack.views.topology.ViewTopics;
 import org.casetrack.views.topology.ViewsTopology;
@@ -125,6 +128,49 @@ public class ViewsRuntime {
         var topology = ViewsTopology.build(topics, views, serdes, clock, casetrack.zoneId(), fold);
         StreamsApp app = new StreamsApp((rebuild ? "views-rebuild-g" : "views-g") + generation, topology, properties).start();
         return new GenerationApp(generation, applicationId, views, app);
+    }
+
+    /**
+     * Seeds a generation that no instance runs from case-events ({@link GenerationSeed}), after removing
+     * whatever an earlier, failed attempt left of it; {@link #start} then runs it from the seed.
+     */
+    public GenerationSeed.Result seed(int generation, PrintStream out) {
+        String applicationId = applicationId(generation);
+        ViewTopics views = ViewTopics.of(topics, generation);
+        if (!leftovers(applicationId, views).isEmpty()) {
+            out.printf("views seed: removing what an earlier attempt left of generation %d%n", generation);
+            remove(generation);
+            awaitGone(applicationId, views);
+        }
+        ensure(views.all());
+        GenerationSeed seed = new GenerationSeed(topics, serdes, admin,
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), clock, casetrack.zoneId(),
+                settings.rebuildStreamThreads(), out);
+        return seed.seed(new GenerationSeed.Target(applicationId, views, casetrack.replicationFactor(), casetrack.minInsyncReplicas()));
+    }
+
+    /** The topics of a generation that exist: its internal topics and its view topics. */
+    private List<String> leftovers(String applicationId, ViewTopics views) {
+        List<String> viewNames = views.all().stream().map(Topic::name).toList();
+        return provisioner.existingWithPrefix("").stream().filter(n -> n.startsWith(applicationId + "-") || viewNames.contains(n)).toList();
+    }
+
+    /** Deleted topics linger for a moment; a topic of the same name cannot be created until they are gone. */
+    private void awaitGone(String applicationId, ViewTopics views) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!leftovers(applicationId, views).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The topics of " + applicationId + " are still there a minute after their deletion");
+            }
+            synchronized (this) {
+                try {
+                    wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted", e);
+                }
+            }
+        }
     }
 
     public java.util.Set<String> topicsWithPrefix(String prefix) {

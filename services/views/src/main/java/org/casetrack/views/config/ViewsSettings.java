@@ -17,12 +17,15 @@ import java.time.Duration;
  * @param peerTimeout           how long a query waits for another instance's part of the answer
  * @param cacheMaxBytes         Streams record cache of a serving instance (statestore.cache.max.bytes)
  * @param rebuildCacheMaxBytes  Streams record cache of a rebuild, which folds many updates of a key into one write
- * @param rebuildStreamThreads  stream threads of a rebuild (num.stream.threads), sharing its tasks and its record cache;
- *                              a serving instance runs one
+ * @param rebuildStreamThreads  stream threads of a rebuild (num.stream.threads), sharing its tasks and its record cache,
+ *                              and the partitions a seeding rebuild reads at once; a serving instance runs one thread
  * @param commitInterval        commit interval of a serving instance: how often counts become visible
  *                              (each exactly-once commit costs the broker a transaction; 100 ms keeps
  *                              freshness well under the 250 ms aim at a fraction of the ledger's cost)
  * @param rebuildCommitInterval commit interval of a rebuild
+ * @param rebuildSeed           a rebuild seeds the new generation's stores, view topics and offsets from case-events
+ *                              directly and then starts its Streams application on them
+ *                              (docs/decisions/0015); false replays every event through Kafka Streams
  * @param foldInterval          how long a serving instance folds count and timeline deltas before sending them to
  *                              their aggregates (one update per compound and day in each interval instead of one
  *                              per event); adds at most this much to freshness; zero sends every delta at once
@@ -50,6 +53,7 @@ public record ViewsSettings(
         @Bindable(defaultValue = "2") int rebuildStreamThreads,
         @Bindable(defaultValue = "PT0.1S") Duration commitInterval,
         @Bindable(defaultValue = "PT1S") Duration rebuildCommitInterval,
+        @Bindable(defaultValue = "true") boolean rebuildSeed,
         @Bindable(defaultValue = "PT0.02S") Duration foldInterval,
         @Bindable(defaultValue = "PT1S") Duration rebuildFoldInterval,
         @Bindable(defaultValue = "PT5M") Duration switchTimeout,
