@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.casetrack.avro.CaseEvent;
 import org.casetrack.bench.data.EventGenerator;
 import org.casetrack.bench.data.FieldModel;
 import org.casetrack.bench.data.ReportBodies;
+import org.casetrack.bench.phases.CaseFilesPositions;
 import org.casetrack.bench.phases.FreshnessPhase;
 import org.casetrack.bench.phases.IntakePhase;
 import org.casetrack.bench.phases.KafkaBaseline;
@@ -31,9 +34,8 @@ import org.casetrack.bench.phases.Settle;
 import org.casetrack.bench.report.CpuMeter;
 import org.casetrack.bench.report.JfrSummary;
 import org.casetrack.bench.report.StreamsActivity;
-import org.apache.kafka.streams.KafkaStreams;
-import org.casetrack.ledger.config.LedgerService;
 import org.casetrack.casefiles.config.CaseFilesSettings;
+import org.casetrack.ledger.config.LedgerService;
 import org.casetrack.ledger.config.LedgerSettings;
 import org.casetrack.platform.config.CasetrackSettings;
 import org.casetrack.platform.kafka.ProvisionedTopics;
@@ -57,6 +59,21 @@ public final class Bench {
         this.out = out;
     }
 
+    /**
+     * Waits for the services' consumers to catch up: the Streams applications by their committed offsets,
+     * the case-file projector by the positions it stores in PostgreSQL (it commits none to Kafka).
+     */
+    static Settle settle(ApplicationContext context, PrintStream out) {
+        Topics topics = context.getBean(ProvisionedTopics.class).topics();
+        return new Settle(context.getBean(Admin.class), out).positionsElsewhere(caseFilesGroup(context),
+                List.of(topics.caseEvents().name(), topics.compoundEvents().name()),
+                () -> CaseFilesPositions.read(context.getBean(DataSource.class)));
+    }
+
+    static String caseFilesGroup(ApplicationContext context) {
+        return context.getBean(ProvisionedTopics.class).topics().prefix() + context.getBean(CaseFilesSettings.class).groupId();
+    }
+
     /** Runs every chosen phase on the infrastructure and writes the report; answers its path. */
     public Path run(Infrastructure infra, String command) throws Exception {
         Path dir = Files.createDirectories(options.out());
@@ -73,7 +90,7 @@ public final class Bench {
             TopicSerdes serdes = context.getBean(TopicSerdes.class);
             Serializer<CaseEvent> serializer = serdes.value(topics.caseEvents()).serializer();
             Admin admin = context.getBean(Admin.class);
-            Settle settle = new Settle(admin, out);
+            Settle settle = settle(context, out);
             LocalDate today = LocalDate.now(casetrack.zoneId());
             FieldModel model = new FieldModel(options.compounds());
 
@@ -88,7 +105,7 @@ public final class Bench {
             List<String> zipfCompounds = zipf(model, compounds);
             String ledgerGroup = context.getBean(LedgerSettings.class).applicationIdOr(topics.prefix());
             Runnable settled = () -> settle.await(List.of(ledgerGroup, context.getBean(ViewsService.class).current().orElseThrow().applicationId(),
-                    topics.prefix() + context.getBean(CaseFilesSettings.class).groupId()), SETTLE);
+                    caseFilesGroup(context)), SETTLE);
 
             KafkaBaseline.Result kafka = null;
             if (options.runs("kafka")) {

@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.casetrack.bench.data.FieldModel;
 import org.casetrack.bench.data.ReportBodies;
 import org.casetrack.bench.load.Api;
+import org.casetrack.bench.phases.Settle;
 import org.casetrack.casefiles.projector.ProjectorLifecycle;
 import org.casetrack.devstack.DevStackExtension;
 import org.casetrack.devstack.TestScope;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bench's write-path-alone phases: while the read side is paused, reports are accepted but
- * neither the views nor the case files take them in; once resumed, both catch up with every person.
+ * neither the views nor the case files take them in, and the case-file projector shows behind (it
+ * keeps its position in PostgreSQL, not in Kafka); once resumed, both catch up with every person.
  */
 @ExtendWith(DevStackExtension.class)
 class ReadSideTest {
@@ -46,6 +48,9 @@ class ReadSideTest {
                     .as("the write path answers while the read side is paused").isEqualTo(201);
             Thread.sleep(2000);
             assertThat(victims(api, compound)).as("the paused views took nothing in").isZero();
+            Settle settle = Bench.settle(services.context(), System.out);
+            String caseFiles = Bench.caseFilesGroup(services.context());
+            assertThat(settle.lag(caseFiles)).as("the stopped projector is behind").isPositive();
 
             readSide.resume();
             Awaitility.await("views caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
@@ -53,6 +58,8 @@ class ReadSideTest {
             Awaitility.await("case files caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> cases(api, compound) == 3);
             assertThat(projector.status()).as("the projector runs again").isPresent();
+            Awaitility.await("the projector's stored positions caught up").atMost(Duration.ofSeconds(30))
+                    .until(() -> settle.lag(caseFiles) == 0);
         }
     }
 

@@ -21,16 +21,38 @@ import org.apache.kafka.common.TopicPartition;
  * measured in the next.
  */
 public final class Settle {
+    /** The next offsets a consumer that keeps its position outside Kafka stands at, by partition. */
+    public interface Positions {
+        Map<TopicPartition, Long> read() throws Exception;
+    }
+
+    private record Elsewhere(List<String> topics, Positions positions) {
+    }
+
     private final Admin admin;
     private final PrintStream out;
+    private final Map<String, Elsewhere> elsewhere = new HashMap<>();
 
     public Settle(Admin admin, PrintStream out) {
         this.admin = admin;
         this.out = out;
     }
 
-    /** Records the group has not committed yet, over every partition it has committed on. */
+    /**
+     * Declares a group that commits no offsets to Kafka (the case-file projector keeps its position in
+     * PostgreSQL, in the same transaction as its rows): its lag is measured from {@code positions} over
+     * every partition of {@code topics}, a partition without a position counting from offset 0.
+     */
+    public Settle positionsElsewhere(String group, List<String> topics, Positions positions) {
+        elsewhere.put(group, new Elsewhere(List.copyOf(topics), positions));
+        return this;
+    }
+
+    /** Records the group has not committed yet, over every partition it has committed on (or declared, see above). */
     public long lag(String group) {
+        if (elsewhere.containsKey(group)) {
+            return lagElsewhere(elsewhere.get(group));
+        }
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(30, TimeUnit.SECONDS);
@@ -50,6 +72,24 @@ public final class Settle {
             return lag;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the lag of " + group, e);
+        }
+    }
+
+    private long lagElsewhere(Elsewhere group) {
+        try {
+            Map<TopicPartition, Long> positions = group.positions().read();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin.describeTopics(group.topics()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+                    d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+            var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var end : ends.entrySet()) {
+                // as above, one behind a transactional input's end is its commit marker
+                lag += Math.max(0, end.getValue().offset() - positions.getOrDefault(end.getKey(), 0L) - 1);
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the positions of a consumer that keeps them outside Kafka", e);
         }
     }
 
