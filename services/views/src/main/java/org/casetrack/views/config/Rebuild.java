@@ -14,8 +14,9 @@ import org.casetrack.views.topology.GenerationSeed;
 
 /**
  * Builds the next generation of the views from offset 0 under a new application id, printing
- * progress, until it has caught up with its inputs (seeding it from case-events first, unless
- * {@code views.rebuild-seed} is false, see {@link GenerationSeed}); then makes it current on the control topic (every
+ * progress, until it has caught up with its inputs: seeded from them first (unless
+ * {@code views.rebuild-seed} is false, see {@link GenerationSeed}), and then, if anything arrived while
+ * seeding or without a seed, by its Streams application; then makes it current on the control topic (every
  * serving instance switches to it) and, optionally, waits until every instance has left the old
  * generation and its topics are removed.
  */
@@ -54,20 +55,52 @@ public final class Rebuild {
         long began = System.nanoTime();
         long deadline = began + timeout.toNanos();
         long read = 0;
+        boolean caughtUp = false;
         if (runtime.settings().rebuildSeed()) {
             GenerationSeed.Result seeded = runtime.seed(to, out);
-            out.printf(Locale.ROOT, "views rebuild g%d: seeded from %d case events (%d cases) in %d ms, %.0f events/s%s; "
-                            + "starting its Streams application on the seed%n", to, seeded.events(), seeded.cases(), seeded.took().toMillis(),
-                    seeded.events() / Math.max(1e-9, seeded.took().toNanos() / 1e9),
+            out.printf(Locale.ROOT, "views rebuild g%d: seeded from %d case events (%d cases) in %d ms, %.0f events/s%s%n", to,
+                    seeded.events(), seeded.cases(), seeded.took().toMillis(), seeded.events() / Math.max(1e-9, seeded.took().toNanos() / 1e9),
                     seeded.skipped() == 0 ? "" : ", " + seeded.skipped() + " records skipped (undecodable)");
+            read = inputPartitions.stream().mapToLong(p -> Math.max(0, seeded.offsets().getOrDefault(p, start.get(p)) - start.get(p))).sum();
+            Map<TopicPartition, Long> now = lag.offsets(inputPartitions, true);
+            caughtUp = inputPartitions.stream().allMatch(p -> now.get(p) <= seeded.offsets().getOrDefault(p, -1L));
+            if (caughtUp) {
+                out.printf(Locale.ROOT, "views rebuild g%d: caught up, %d records in %d ms (nothing arrived while seeding)%n", to, read,
+                        (System.nanoTime() - began) / 1_000_000);
+            } else {
+                out.printf(Locale.ROOT, "views rebuild g%d: records arrived while seeding; starting its Streams application on the seed%n", to);
+            }
         }
+        if (!caughtUp) {
+            read = replay(to, inputs, inputPartitions, start, toRead, began, deadline);
+        }
+        generations.publish(to);
+        out.printf(Locale.ROOT, "views rebuild: generation %d is current; serving instances switch to it%n", to);
+        List<String> removed = List.of();
+        if (waitForSwitch && from > 0) {
+            while (!runtime.isAbandoned(from)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Instances still run generation " + from + " after " + timeout);
+                }
+                pause();
+            }
+            removed = runtime.remove(from);
+            out.printf(Locale.ROOT, "views rebuild: every instance left generation %d; removed its %d topics%n", from, removed.size());
+        }
+        return new Result(from, to, read, Duration.ofNanos(System.nanoTime() - began), removed);
+    }
+
+    /** Runs the generation's Streams application until it has caught up with its inputs; answers the records read. */
+    private long replay(int to, List<String> inputs, List<TopicPartition> inputPartitions, Map<TopicPartition, Long> start, long toRead,
+                        long began, long deadline) throws InterruptedException {
+        long read = 0;
         try (GenerationApp app = runtime.start(to, Optional.empty(), true)) {
             long lastRead = 0, lastAt = began;
             Map<TopicPartition, Long> previous = Map.of();
             while (true) {
                 pause();
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Generation " + to + " did not catch up within " + timeout);
+                    throw new IllegalStateException("Generation " + to + " did not catch up in time");
                 }
                 if (app.app().lastError() != null && !app.isRunning()) {
                     throw new IllegalStateException("Generation " + to + " failed", app.app().lastError());
@@ -87,20 +120,7 @@ public final class Rebuild {
             }
             out.printf(Locale.ROOT, "views rebuild g%d: caught up, %d records in %d ms%n", to, read, (System.nanoTime() - began) / 1_000_000);
         }
-        generations.publish(to);
-        out.printf(Locale.ROOT, "views rebuild: generation %d is current; serving instances switch to it%n", to);
-        List<String> removed = List.of();
-        if (waitForSwitch && from > 0) {
-            while (!runtime.isAbandoned(from)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Instances still run generation " + from + " after " + timeout);
-                }
-                pause();
-            }
-            removed = runtime.remove(from);
-            out.printf(Locale.ROOT, "views rebuild: every instance left generation %d; removed its %d topics%n", from, removed.size());
-        }
-        return new Result(from, to, read, Duration.ofNanos(System.nanoTime() - began), removed);
+        return read;
     }
 
     /** Paces the progress output (one line per interval). */

@@ -23,8 +23,8 @@ import java.time.Duration;
  *                              (each exactly-once commit costs the broker a transaction; 100 ms keeps
  *                              freshness well under the 250 ms aim at a fraction of the ledger's cost)
  * @param rebuildCommitInterval commit interval of a rebuild
- * @param rebuildSeed           a rebuild seeds the new generation's stores, view topics and offsets from case-events
- *                              directly and then starts its Streams application on them
+ * @param rebuildSeed           a rebuild seeds the new generation's stores, view topics and offsets from its inputs
+ *                              directly, and runs its Streams application only for what arrived meanwhile
  *                              (docs/decisions/0015); false replays every event through Kafka Streams
  * @param foldInterval          how long a serving instance folds count and timeline deltas before sending them to
  *                              their aggregates (one update per compound and day in each interval instead of one

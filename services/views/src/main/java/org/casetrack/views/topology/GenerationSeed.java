@@ -44,6 +44,7 @@ import org.casetrack.avro.CaseEvent;
 import org.casetrack.avro.CaseSummary;
 import org.casetrack.avro.CompoundCounts;
 import org.casetrack.avro.CompoundDelta;
+import org.casetrack.avro.CompoundEvent;
 import org.casetrack.avro.CompoundState;
 import org.casetrack.avro.TimelineDay;
 import org.casetrack.avro.TimelineDelta;
@@ -59,15 +60,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds a new views generation from case-events without replaying them through Kafka Streams: reads
+ * Seeds a new views generation from its inputs without replaying them through Kafka Streams: reads
  * every case-events partition from offset 0 to its last committed record, folds the events with the
  * functions the topology uses ({@link CaseSummaries}, {@link Counting}, {@link Timeline} and the fold
- * cells of {@link DeltaFold}), and writes the result where the generation's Streams application will
- * find it: each store's changelog (the per-case summaries, counts, unrepatriated cases by escape date,
- * the "all" totals and the case part of the timeline), the view topics, and the generation's committed
- * offsets on case-events. Started afterwards, the application restores its stores from the changelogs,
- * reads the compound registry and compound events from offset 0 itself (their part of the timeline and
- * the registry side of the joins; small topics) and goes on from the seeded offsets on case-events.
+ * cells of {@link DeltaFold}), adds the compound events' part of the timeline, and writes the result
+ * where the generation's Streams application will find it: each store's changelog (the per-case
+ * summaries, counts, unrepatriated cases by escape date, the "all" totals, the timeline and the
+ * compound registry as read), the view topics, and the generation's committed offsets on its three
+ * inputs. Started afterwards, the application restores its stores from the changelogs and goes on from
+ * the seeded offsets; when nothing has arrived since, the generation has caught up already.
  *
  * <p>The result equals a replay: the summaries are per case and each case lives in one partition, and
  * every aggregate downstream is a sum of deltas, which commute (see {@link DeltaFold}). One partition's
@@ -82,13 +83,13 @@ public final class GenerationSeed {
 
     /** The stores a seed writes, in the order written. */
     public static final List<String> SEEDED_STORES = List.of(ViewsTopology.SUMMARY_STORE, ViewsTopology.COUNTS_STORE,
-            ViewsTopology.DATES_STORE, ViewsTopology.UNREPATRIATED_STORE, ViewsTopology.TIMELINE_STORE);
+            ViewsTopology.DATES_STORE, ViewsTopology.UNREPATRIATED_STORE, ViewsTopology.TIMELINE_STORE, ViewsTopology.REGISTRY_STORE);
 
     /**
      * @param events     case events folded
      * @param skipped    records skipped because they could not be decoded or folded, as the topology skips them
      * @param cases      per-case summaries written
-     * @param offsets    the committed offsets on case-events the generation goes on from
+     * @param offsets    the committed offsets on case-events, compound-events and compound-registry the generation goes on from
      */
     public record Result(long events, long skipped, long cases, Map<TopicPartition, Long> offsets, Duration took) {
     }
@@ -180,11 +181,14 @@ public final class GenerationSeed {
                 folded.merge(reader.folded);
                 cases += reader.cases;
             }
-            Writes writes = new Writes(producer);
-            folded.write(target, partitions.size(), writes, registry(consumer));
-            writes.await();
             Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
             partitions.forEach(p -> offsets.put(p, ends.get(p)));
+            Writes writes = new Writes(producer);
+            offsets.putAll(folded.foldCompoundEvents(consumer));
+            Map<String, CompoundState> registry = new HashMap<>();
+            offsets.putAll(copyRegistry(consumer, target, writes, registry));
+            folded.write(target, partitions.size(), writes, registry);
+            writes.await();
             commit(target.applicationId(), offsets);
             if (folded.skipped > 0) {
                 LOG.warn("Views seed skipped {} case-events records it could not decode or fold (the serving generation sent them to "
@@ -287,6 +291,26 @@ public final class GenerationSeed {
             }
         }
 
+        /** Folds every compound event's part of the timeline (discoveries, operator arrests); answers where it stopped. */
+        Map<TopicPartition, Long> foldCompoundEvents(KafkaConsumer<byte[], byte[]> consumer) {
+            String topic = topics.compoundEvents().name();
+            Deserializer<CompoundEvent> decoder = serdes.compoundEvents().deserializer();
+            return readAll(consumer, topic, record -> {
+                if (record.key() == null || record.value() == null) {
+                    return;
+                }
+                try {
+                    CompoundEvent event = decoder.deserialize(topic, record.headers(), record.value());
+                    if (event != null) {
+                        streamTime = Math.max(streamTime, record.timestamp());
+                        Timeline.deltas(event).forEach(d -> add(timeline, timelineCells, d.day(), d.delta()));
+                    }
+                } catch (RuntimeException e) {
+                    skipped++;
+                }
+            });
+        }
+
         /** Adds another reader's pending cells to these (additions commute). */
         void merge(Folded other) {
             events += other.events;
@@ -361,11 +385,14 @@ public final class GenerationSeed {
                         Unrepatriated.view(all, LocalDate.ofInstant(clock.instant(), zone)), timestamp);
             }
             writes.store(target, partitions, ViewsTopology.TIMELINE_STORE, days, serdes.own(TimelineDay.class).serializer(), timestamp);
-            totals.forEach((compoundId, c) -> {
+            java.util.Set<String> compounds = new java.util.HashSet<>(registry.keySet());
+            compounds.addAll(totals.keySet());
+            for (String compoundId : compounds) {
                 CompoundState state = registry.get(compoundId);
+                CompoundCounts c = totals.get(compoundId);
                 writes.view(target.views().victimsPerCompound().name(), compoundId, ViewRecords.victims(compoundId, state, c), timestamp);
                 writes.view(target.views().compounds().name(), compoundId, ViewRecords.compound(compoundId, state, c), timestamp);
-            });
+            }
             days.forEach((day, d) -> writes.view(target.views().timeline().name(), day, d, timestamp));
         }
     }
@@ -428,38 +455,62 @@ public final class GenerationSeed {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The compound registry as it stands (only for the compound fields of the pushed views). */
-    private Map<String, CompoundState> registry(KafkaConsumer<byte[], byte[]> consumer) {
+    /**
+     * Copies the compound registry into the registry store's changelog, record by record in the same
+     * partition (a table read from its topic is stored as it comes; records that do not decode are left
+     * out, as the topology leaves them out), and collects it as it stands for the pushed views.
+     */
+    private Map<TopicPartition, Long> copyRegistry(KafkaConsumer<byte[], byte[]> consumer, Target target, Writes writes,
+                                                   Map<String, CompoundState> registry) {
         String topic = topics.compoundRegistry().name();
+        String changelog = target.changelog(ViewsTopology.REGISTRY_STORE);
         Deserializer<CompoundState> decoder = serdes.registry().deserializer();
+        return readAll(consumer, topic, record -> {
+            if (record.key() == null) {
+                return;
+            }
+            String id = new String(record.key(), StandardCharsets.UTF_8);
+            CompoundState state = null;
+            if (record.value() != null) {
+                try {
+                    state = decoder.deserialize(topic, record.headers(), record.value());
+                } catch (RuntimeException e) {
+                    return;
+                }
+            }
+            if (state == null) {
+                registry.remove(id);
+            } else {
+                registry.put(id, state);
+            }
+            writes.send(new ProducerRecord<>(changelog, record.partition(), record.timestamp(), record.key(),
+                    state == null ? null : record.value()));
+        });
+    }
+
+    /** Reads a (small) topic from offset 0 to each partition's last committed record; answers where it stopped. */
+    private static Map<TopicPartition, Long> readAll(KafkaConsumer<byte[], byte[]> consumer, String topic,
+                                                     java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        Map<String, CompoundState> registry = new HashMap<>();
+        long lastProgress = System.nanoTime();
         while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < ends.get(p))) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.key() == null || record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                    continue;
-                }
-                String id = new String(record.key(), StandardCharsets.UTF_8);
-                CompoundState state = null;
-                if (record.value() != null) {
-                    try {
-                        state = decoder.deserialize(topic, record.headers(), record.value());
-                    } catch (RuntimeException e) {
-                        continue;
-                    }
-                }
-                if (state == null) {
-                    registry.remove(id);
-                } else {
-                    registry.put(id, state);
+            var records = consumer.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > TIMEOUT.toNanos()) {
+                throw new IllegalStateException("Views seed: nothing read from " + topic + " for " + TIMEOUT.toSeconds() + " s");
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    handler.accept(record);
                 }
             }
         }
-        return registry;
+        return ends;
     }
 
     /** The changelogs of the seeded stores, as Kafka Streams would create them; an existing one must be empty. */
