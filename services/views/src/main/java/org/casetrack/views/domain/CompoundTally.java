@@ -44,24 +44,41 @@ public final class CompoundTally {
      * record, so each change reaches it once.
      */
     public static CompoundCounts applyUnrepatriated(String compoundId, CompoundCounts unrepatriated, CompoundDelta delta) {
-        Map<String, NationalityCounts> byNationality = new HashMap<>(unrepatriated.getByNationality());
+        // each touched nationality's count and dates are summed in working copies made once, not once per contribution:
+        // a folded delta of a large compound carries thousands of contributions over hundreds of dates
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, Map<String, Integer>> dates = new HashMap<>();
         for (CaseContribution c : delta.getContributions()) {
             if (!c.getUnrepatriated()) {
                 continue;
             }
-            NationalityCounts current = byNationality.get(c.getNationality());
-            int count = (current == null ? 0 : current.getUnrepatriated()) + c.getSign();
-            Map<String, Integer> byDate = new HashMap<>(current == null ? Map.of() : current.getUnrepatriatedByEscapeDate());
-            if (c.getEscapedOn() != null && byDate.merge(c.getEscapedOn().toString(), c.getSign(), Integer::sum) == 0) {
-                byDate.remove(c.getEscapedOn().toString());
+            String nationality = c.getNationality();
+            int[] count = counts.get(nationality);
+            if (count == null) {
+                NationalityCounts current = unrepatriated.getByNationality().get(nationality);
+                count = new int[] {current == null ? 0 : current.getUnrepatriated()};
+                counts.put(nationality, count);
+                dates.put(nationality, new HashMap<>(current == null ? Map.of() : current.getUnrepatriatedByEscapeDate()));
             }
-            if (count == 0 && byDate.isEmpty()) {
-                byNationality.remove(c.getNationality());
-            } else {
-                byNationality.put(c.getNationality(), NationalityCounts.newBuilder().setUnrepatriated(count)
-                        .setUnrepatriatedByEscapeDate(byDate).build());
+            count[0] += c.getSign();
+            if (c.getEscapedOn() != null) {
+                Map<String, Integer> byDate = dates.get(nationality);
+                String date = c.getEscapedOn().toString();
+                if (byDate.merge(date, c.getSign(), Integer::sum) == 0) {
+                    byDate.remove(date);
+                }
             }
         }
+        Map<String, NationalityCounts> byNationality = new HashMap<>(unrepatriated.getByNationality());
+        counts.forEach((nationality, count) -> {
+            Map<String, Integer> byDate = dates.get(nationality);
+            if (count[0] == 0 && byDate.isEmpty()) {
+                byNationality.remove(nationality);
+            } else {
+                byNationality.put(nationality, NationalityCounts.newBuilder().setUnrepatriated(count[0])
+                        .setUnrepatriatedByEscapeDate(byDate).build());
+            }
+        });
         return new CompoundCounts(compoundId, byNationality);
     }
 

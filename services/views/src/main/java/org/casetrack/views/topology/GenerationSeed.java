@@ -141,6 +141,12 @@ public final class GenerationSeed {
             createChangelogs(target, partitions.size());
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
             long total = partitions.stream().mapToLong(ends::get).sum();
+            long readersAt = System.nanoTime();
+            long compoundsAt;
+            Folded compounds = new Folded();
+            Map<TopicPartition, Long> compoundOffsets = new LinkedHashMap<>();
+            Map<String, CompoundState> registry = new HashMap<>();
+            Writes writes = new Writes(producer);
             AtomicInteger next = new AtomicInteger();
             AtomicLong progress = new AtomicLong();
             int readers = Math.max(1, Math.min(this.readers, partitions.size()));
@@ -157,6 +163,10 @@ public final class GenerationSeed {
                         return reader;
                     }, pool));
                 }
+                // the compound topics are small: this thread reads them while the readers go through case-events
+                compoundOffsets.putAll(compounds.foldCompoundEvents(consumer));
+                compoundOffsets.putAll(copyRegistry(consumer, target, writes, registry));
+                compoundsAt = System.nanoTime();
                 CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
                 while (!all.isDone()) {
                     try {
@@ -174,7 +184,8 @@ public final class GenerationSeed {
             } finally {
                 pool.shutdownNow();
             }
-            Folded folded = new Folded();
+            long readAt = System.nanoTime();
+            Folded folded = compounds;
             long cases = 0;
             for (CompletableFuture<Reader> r : running) {
                 Reader reader = r.join();
@@ -183,13 +194,15 @@ public final class GenerationSeed {
             }
             Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
             partitions.forEach(p -> offsets.put(p, ends.get(p)));
-            Writes writes = new Writes(producer);
-            offsets.putAll(folded.foldCompoundEvents(consumer));
-            Map<String, CompoundState> registry = new HashMap<>();
-            offsets.putAll(copyRegistry(consumer, target, writes, registry));
+            offsets.putAll(compoundOffsets);
             folded.write(target, partitions.size(), writes, registry);
+            long aggregatesAt = System.nanoTime();
             writes.await();
             commit(target.applicationId(), offsets);
+            long doneAt = System.nanoTime();
+            out.printf(Locale.ROOT, "views seed: set up %d ms, case events read and folded %d ms (compound topics meanwhile %d ms), "
+                            + "aggregates %d ms, written and committed %d ms%n", (readersAt - began) / 1_000_000, (readAt - readersAt) / 1_000_000,
+                    (compoundsAt - readersAt) / 1_000_000, (aggregatesAt - readAt) / 1_000_000, (doneAt - aggregatesAt) / 1_000_000);
             if (folded.skipped > 0) {
                 LOG.warn("Views seed skipped {} case-events records it could not decode or fold (the serving generation sent them to "
                         + "the dead-letter topic)", folded.skipped);
