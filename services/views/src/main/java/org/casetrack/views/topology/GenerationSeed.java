@@ -233,26 +233,12 @@ public final class GenerationSeed {
             String topic = partition.topic();
             Map<String, CaseSummary> byCase = new HashMap<>();
             long end = ends.get(partition);
+            long[] reported = {folded.events};
             try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                long lastProgress = System.nanoTime();
-                while (consumer.position(partition, TIMEOUT) < end) {
-                    var records = consumer.poll(Duration.ofMillis(200));
-                    if (!records.isEmpty()) {
-                        lastProgress = System.nanoTime();
-                    } else if (System.nanoTime() - lastProgress > TIMEOUT.toNanos()) {
-                        throw new IllegalStateException("Views seed: nothing read from " + partition + " for " + TIMEOUT.toSeconds() + " s");
-                    }
-                    long before = folded.events;
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        if (record.offset() >= end) {
-                            break;
-                        }
-                        folded.fold(record, byCase, events, topic);
-                    }
-                    progress.addAndGet(folded.events - before);
-                }
+                readTo(consumer, Map.of(partition, end), record -> folded.fold(record, byCase, events, topic), () -> {
+                    progress.addAndGet(folded.events - reported[0]);
+                    reported[0] = folded.events;
+                });
             }
             String changelog = target.changelog(ViewsTopology.SUMMARY_STORE);
             for (Map.Entry<String, CaseSummary> e : byCase.entrySet()) {
@@ -507,23 +493,33 @@ public final class GenerationSeed {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        readTo(consumer, ends, handler, () -> { });
+        return ends;
+    }
+
+    /**
+     * Reads these partitions from offset 0 up to (not including) the offsets given, handing on every record;
+     * {@code afterPoll} runs after each poll. Fails when nothing has come for {@link #TIMEOUT}.
+     */
+    private static void readTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends,
+                               java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler, Runnable afterPoll) {
+        consumer.assign(ends.keySet());
+        consumer.seekToBeginning(ends.keySet());
         long lastProgress = System.nanoTime();
-        while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < ends.get(p))) {
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), TIMEOUT) < e.getValue())) {
             var records = consumer.poll(Duration.ofMillis(200));
             if (!records.isEmpty()) {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > TIMEOUT.toNanos()) {
-                throw new IllegalStateException("Views seed: nothing read from " + topic + " for " + TIMEOUT.toSeconds() + " s");
+                throw new IllegalStateException("Views seed: nothing read from " + ends.keySet() + " for " + TIMEOUT.toSeconds() + " s");
             }
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
                     handler.accept(record);
                 }
             }
+            afterPoll.run();
         }
-        return ends;
     }
 
     /** The changelogs of the seeded stores, as Kafka Streams would create them; an existing one must be empty. */
