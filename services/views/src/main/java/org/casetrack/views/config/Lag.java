@@ -39,11 +39,23 @@ final class Lag {
 
     /** The last stable offsets (what a read_committed reader can reach), or the earliest ones. */
     Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, boolean latest) {
+        return offsets(partitions, latest ? OffsetSpec.latest() : OffsetSpec.earliest(), IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * The high watermarks. Where one lies past the last stable offset a transaction is open on the
+     * partition: records written that no read_committed reader can see yet.
+     */
+    Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions) {
+        return offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(p -> request.put(p, latest ? OffsetSpec.latest() : OffsetSpec.earliest()));
+        partitions.forEach(p -> request.put(p, spec));
         try {
             Map<TopicPartition, Long> offsets = new HashMap<>();
-            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+            admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
                     .forEach((p, info) -> offsets.put(p, info.offset()));
             return offsets;
         } catch (ExecutionException | TimeoutException e) {

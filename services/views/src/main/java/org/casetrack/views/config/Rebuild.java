@@ -9,8 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.casetrack.avro.ViewGeneration;
 import org.casetrack.views.topology.GenerationSeed;
+import org.casetrack.views.topology.ViewsTopology;
 
 /**
  * Builds the next generation of the views from offset 0 under a new application id, printing
@@ -129,16 +135,28 @@ public final class Rebuild {
     }
 
     /**
-     * Lag 0 on the inputs and the repartition topics. A transactional input ends with a commit marker
-     * that a reader may not have committed past yet, so a lag of at most one that no longer moves, with
+     * Everything read has reached the generation's stores: lag 0 on the inputs and the repartition
+     * topics, no delta waiting in a fold store for its next send, and no transaction of the
+     * generation's own open on a repartition topic (a fold's last send, not yet visible to a
+     * read_committed reader, so not yet lag either). {@code committed} is read before this looks at
+     * the fold stores: an input record consumed after that shows as lag, and a delta sent after it
+     * shows as lag or as an open transaction. A transactional input ends with a commit marker that a
+     * reader may not have committed past yet, so a lag of at most one that no longer moves, with
      * nothing left to fetch, counts as caught up too.
      */
     private boolean caughtUp(GenerationApp app, List<String> inputs, Map<TopicPartition, Long> committed,
                              Map<TopicPartition, Long> previous) {
-        List<String> topics = new ArrayList<>(inputs);
-        topics.addAll(new ArrayList<>(repartitionTopics(app)));
-        List<TopicPartition> partitions = lag.partitions(topics);
+        if (!foldStoresEmpty(app)) {
+            return false;
+        }
+        List<TopicPartition> repartitions = lag.partitions(repartitionTopics(app));
+        List<TopicPartition> partitions = new ArrayList<>(lag.partitions(inputs));
+        partitions.addAll(repartitions);
         Map<TopicPartition, Long> end = lag.offsets(partitions, true);
+        Map<TopicPartition, Long> written = lag.highWatermarks(repartitions);
+        if (repartitions.stream().anyMatch(p -> written.get(p) > end.get(p))) {
+            return false;
+        }
         boolean exact = true, nearly = true;
         for (TopicPartition p : partitions) {
             long behind = end.get(p) - committed.getOrDefault(p, 0L);
@@ -146,6 +164,27 @@ public final class Rebuild {
             nearly &= behind <= 1 && committed.getOrDefault(p, -1L).equals(previous.get(p) == null ? -2L : previous.get(p));
         }
         return exact || (nearly && nothingToFetch(app));
+    }
+
+    /** No count or timeline delta waits in the generation's fold stores (true at once when it does not fold). */
+    private boolean foldStoresEmpty(GenerationApp app) {
+        if (runtime.settings().rebuildFoldInterval().isZero()) {
+            return true;
+        }
+        try {
+            for (String store : List.of(ViewsTopology.COUNTS_FOLD_STORE, ViewsTopology.TIMELINE_FOLD_STORE)) {
+                ReadOnlyKeyValueStore<Object, Object> pending = app.streams().store(
+                        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+                try (KeyValueIterator<Object, Object> all = pending.all()) {
+                    if (all.hasNext()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false; // rebalancing or restoring: asked again at the next progress line
+        }
     }
 
     private List<String> repartitionTopics(GenerationApp app) {
