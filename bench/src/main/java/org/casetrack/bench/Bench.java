@@ -82,7 +82,7 @@ public final class Bench {
         Map<String, CpuMeter.Usage> cpu = new LinkedHashMap<>();
         BenchResults results;
         out.println("bench: starting intake, ledger, views, casefiles and access on " + infra.bootstrapServers());
-        try (Services services = Services.start(infra)) {
+        try (Services services = Services.start(infra, options.jdkHttpClient())) {
             ApplicationContext context = services.context();
             out.println("bench: services up on " + services.url());
             CasetrackSettings casetrack = context.getBean(CasetrackSettings.class);

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, List<Integer> intakeRates, int groupSize, int queryRate,
                            int freshnessLoad, int workers, int intakeWorkers, int sqlConnections, int compounds, long baselineRecords, int e2eRecords,
-                           long seed, Path out, Set<String> phases, boolean jfr) {
+                           long seed, Path out, Set<String> phases, boolean jfr, boolean jdkHttpClient) {
 
     public static final List<String> PHASES = List.of("kafka", "intake", "freshness", "rebuild", "queries", "postgres");
 
@@ -43,6 +43,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
               --phases a,b,..         run only these of kafka,intake,freshness,rebuild,queries,postgres (default all)
               --out DIR               where report.md, charts, histograms and the JFR recording go (default bench/target)
               --no-jfr                no profiled intake load (a JFR recording after the measured intake phases)
+              --jdk-http-client       load through the JDK's HttpClient rather than the plain blocking HTTP/1.1 client
+                                      (one keep-alive connection per worker); for comparison: it costs the shared machine more CPU
               --no-build              (bench/run only) skip the Maven build
               --help                  this text
             """;
@@ -59,12 +61,13 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
         long seed = 20260117;
         Path out = Path.of("bench", "target");
         Set<String> phases = new LinkedHashSet<>(PHASES);
-        boolean jfr = true;
+        boolean jfr = true, jdkHttpClient = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--quick", "--ten-million", "--no-build" -> { }
                 case "--no-jfr" -> jfr = false;
+                case "--jdk-http-client" -> jdkHttpClient = true;
                 case "--events" -> events = positiveLong(arg, value(args, ++i, arg));
                 case "--phase-seconds" -> phase = positiveInt(arg, value(args, ++i, arg));
                 case "--warmup-seconds" -> warmup = nonNegativeInt(arg, value(args, ++i, arg));
@@ -88,7 +91,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
             throw new IllegalArgumentException("--group-size is at most 500 (the API's limit per report)");
         }
         return new BenchOptions(events, phase, warmup, List.copyOf(rates), group, queryRate, freshnessLoad, workers, intakeWorkers, sql, compounds,
-                baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr);
+                baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr, jdkHttpClient);
     }
 
     public Duration phase() {

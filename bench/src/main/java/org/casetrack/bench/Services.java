@@ -33,6 +33,11 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services start(Infrastructure infra) {
+        return start(infra, false);
+    }
+
+    /** @param jdkHttpClient load through the JDK's HttpClient rather than {@code Http1Client} (see {@link Api}) */
+    public static Services start(Infrastructure infra, boolean jdkHttpClient) {
         String adminToken = "bench-admin-" + UUID.randomUUID();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
@@ -49,7 +54,7 @@ public final class Services implements AutoCloseable {
             String url = server.getURL().toString();
             String token = new ApiClient(url).issueToken(adminToken, "coordinator", "bench-coordinator-" + UUID.randomUUID(),
                     "Bench Org (invented)");
-            return new Services(server, new Api(url, token));
+            return new Services(server, new Api(url, token, jdkHttpClient));
         } catch (RuntimeException e) {
             server.getApplicationContext().close();
             throw e;
@@ -113,6 +118,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        coordinator.close();
         server.getApplicationContext().close();
     }
 }

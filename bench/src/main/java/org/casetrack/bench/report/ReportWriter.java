@@ -43,6 +43,8 @@ public final class ReportWriter {
         line("| query rate | " + options.queryRate() + " queries/s |");
         line("| HTTP workers: intake / queries and freshness; SQL connections | " + options.intakeWorkers() + " / " + options.workers() + "; "
                 + options.sqlConnections() + " |");
+        line("| HTTP client of the load | " + (options.jdkHttpClient() ? "the JDK's HttpClient (`--jdk-http-client`)"
+                : "plain blocking HTTP/1.1, one keep-alive connection per worker") + " |");
         line("| compounds | " + options.compounds() + " (Zipf-skewed) |");
         line("| event size (average, wire format) | " + r.eventSize() + " bytes |");
         line("| seed | " + options.seed() + " |");
