@@ -159,7 +159,12 @@ class ViewsRolesTest {
         Http.Response r = Http.get(server.url(), "/api/v1/compounds/no-such-compound/victims", coordinator);
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(Http.get(server.url(), "/api/v1/compounds/no-such-compound/victims", monitor).status()).isEqualTo(404);
+        // the first computes the monitors' plan off the event loop, the second finds it shared and answers at once
+        for (int i = 0; i < 2; i++) {
+            Http.Response suppressed = Http.get(server.url(), "/api/v1/compounds/no-such-compound/victims", monitor);
+            assertThat(suppressed.status()).isEqualTo(404);
+            assertThat(suppressed.contentType()).startsWith("application/problem+json");
+        }
     }
 
     @Test

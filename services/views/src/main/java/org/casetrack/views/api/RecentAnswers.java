@@ -54,14 +54,9 @@ final class RecentAnswers<T> {
         if (maxAgeNanos <= 0) {
             return compute.get();
         }
-        long now = nanoTime.getAsLong();
-        Answer<T> previous = answers.get(key);
-        if (previous != null && now - previous.computedFrom() <= maxAgeNanos) {
-            return previous.value();
-        }
-        if (previous != null && now - previous.computedFrom() <= 2 * maxAgeNanos) {
-            refreshInBackground(key, compute);
-            return previous.value();
+        T ready = ready(key, compute);
+        if (ready != null) {
+            return ready;
         }
         CompletableFuture<T> mine = new CompletableFuture<>();
         CompletableFuture<T> inFlight = computing.putIfAbsent(key, mine);
@@ -79,6 +74,26 @@ final class RecentAnswers<T> {
             }
             throw e;
         }
+    }
+
+    /**
+     * The answer as {@link #get} serves it without waiting (starting its computation in the background
+     * when it is getting old), or null when {@link #get} would compute it or wait for it.
+     */
+    T ready(String key, Supplier<T> compute) {
+        if (maxAgeNanos <= 0) {
+            return null;
+        }
+        long now = nanoTime.getAsLong();
+        Answer<T> previous = answers.get(key);
+        if (previous != null && now - previous.computedFrom() <= maxAgeNanos) {
+            return previous.value();
+        }
+        if (previous != null && now - previous.computedFrom() <= 2 * maxAgeNanos) {
+            refreshInBackground(key, compute);
+            return previous.value();
+        }
+        return null;
     }
 
     private void refreshInBackground(String key, Supplier<T> compute) {

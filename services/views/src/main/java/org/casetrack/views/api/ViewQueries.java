@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.casetrack.access.auth.Caller;
 import org.casetrack.access.http.ProblemException;
 import org.casetrack.platform.config.CasetrackSettings;
@@ -97,21 +99,38 @@ class ViewQueries {
      * suppression plan for monitors, one per embassy. Shared within the audience for views.answer-max-age.
      */
     private Plan plan(Caller caller, String authorization) {
+        return plans.get(audience(caller), planning(caller, authorization));
+    }
+
+    /** The audience's plan if it is shared now and young enough to serve without waiting, else null. */
+    private Plan planReady(Caller caller, String authorization) {
+        return plans.ready(audience(caller), planning(caller, authorization));
+    }
+
+    private static String audience(Caller caller) {
         if (caller.isCoordinator()) {
-            return plans.get("coordinator", () -> {
+            return "coordinator";
+        }
+        String scope = scope(caller);
+        return scope == null ? "monitor" : "embassy:" + scope;
+    }
+
+    private Supplier<Plan> planning(Caller caller, String authorization) {
+        if (caller.isCoordinator()) {
+            return () -> {
                 List<CompoundSnapshot> compounds = reader.compounds(authorization);
                 LocalDate today = today();
                 return new Plan(compounds, List.of(), PublishedCounts.exact(compounds, List.of(), today, null), today);
-            });
+            };
         }
         String scope = scope(caller);
-        return plans.get(scope == null ? "monitor" : "embassy:" + scope, () -> {
+        return () -> {
             List<CompoundSnapshot> compounds = reader.compounds(authorization);
             List<DaySnapshot> allDays = reader.days(null, null, authorization);
             LocalDate today = today();
             return new Plan(compounds, allDays,
                     PublishedCounts.suppressed(compounds, allDays, today, scope, settings.suppressionThreshold()), today);
-        });
+        };
     }
 
     Map<String, Object> compounds(Caller caller, String authorization) {
@@ -124,7 +143,24 @@ class ViewQueries {
             CompoundSnapshot compound = reader.compound(compoundId, authorization).orElseGet(() -> unknownOrMissing(compoundId));
             return ViewResponses.exactVictims(compound);
         }
-        Plan plan = plan(caller, authorization);
+        return victims(plan(caller, authorization), compoundId);
+    }
+
+    /**
+     * The victims answer when it needs no waiting: a coordinator's compound read from this instance's
+     * own stores, or the caller's shared plan while it is young enough; null when the answer needs
+     * another instance or a plan computed first ({@link #victims} then gives it).
+     */
+    Map<String, Object> victimsReady(Caller caller, String compoundId, String authorization) {
+        if (caller.isCoordinator()) {
+            Optional<CompoundSnapshot> here = reader.compoundIfHere(compoundId);
+            return here == null ? null : ViewResponses.exactVictims(here.orElseGet(() -> unknownOrMissing(compoundId)));
+        }
+        Plan plan = planReady(caller, authorization);
+        return plan == null ? null : victims(plan, compoundId);
+    }
+
+    private static Map<String, Object> victims(Plan plan, String compoundId) {
         CompoundSnapshot compound = plan.compounds().stream().filter(c -> c.compoundId().equals(compoundId)).findFirst()
                 .orElseGet(() -> unknownOrMissing(compoundId));
         return ViewResponses.victims(compound, plan.counts(), false);
@@ -140,6 +176,12 @@ class ViewQueries {
     /** The unrepatriated answer as JSON: the same bytes for every caller sharing a plan. */
     byte[] unrepatriated(Caller caller, String authorization) {
         return plan(caller, authorization).unrepatriated(json);
+    }
+
+    /** As {@link #unrepatriated} while the caller's shared plan is young enough to serve without waiting; else null. */
+    byte[] unrepatriatedReady(Caller caller, String authorization) {
+        Plan plan = planReady(caller, authorization);
+        return plan == null ? null : plan.unrepatriated(json);
     }
 
     Map<String, Object> timeline(Caller caller, LocalDate from, LocalDate to, String authorization) {

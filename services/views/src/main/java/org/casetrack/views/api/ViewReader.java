@@ -1,5 +1,6 @@
 package org.casetrack.views.api;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,18 @@ public class ViewReader {
         }
         String path = internal(g, "compounds/" + URLEncoder.encode(compoundId, StandardCharsets.UTF_8));
         return Optional.ofNullable(peers.one(host, path, authorization, CompoundSnapshot.class));
+    }
+
+    /**
+     * As {@link #compound}, when this instance owns the compound's partition, so nothing is waited for;
+     * null when another instance owns it.
+     */
+    @Nullable
+    Optional<CompoundSnapshot> compoundIfHere(String compoundId) {
+        GenerationApp g = running();
+        KeyQueryMetadata owner = guard(() -> g.streams().queryMetadataForKey(ViewsTopology.COUNTS_STORE, compoundId,
+                Serdes.String().serializer()));
+        return isSelf(activeHost(owner)) ? guard(() -> LocalStores.compound(g.streams(), owner.partition(), compoundId)) : null;
     }
 
     /** Days from {@code from} to {@code to} (yyyy-MM-dd, inclusive), or every day when both are null. */

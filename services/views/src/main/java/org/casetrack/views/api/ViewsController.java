@@ -12,47 +12,65 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import org.casetrack.access.auth.Caller;
 import org.casetrack.access.auth.Roles;
 import org.casetrack.access.http.FieldError;
 import org.casetrack.access.http.ProblemException;
 
-/** The Views section of the HTTP API: coordinators exact; monitors and embassies suppressed; embassies their own nationals. */
+/**
+ * The Views section of the HTTP API: coordinators exact; monitors and embassies suppressed; embassies their own nationals.
+ * The two answers asked most often (victims of a compound, unrepatriated) are given on the event loop when
+ * nothing needs waiting for (the compound's partition is here, or the shared answer is young enough), and
+ * on the blocking executor otherwise; the others always run there.
+ */
 @Controller("/api/v1")
 @Secured({Roles.COORDINATOR, Roles.MONITOR, Roles.EMBASSY})
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ViewsController {
     static final int MAX_TIMELINE_DAYS = 366;
 
     private final ViewQueries queries;
+    private final Executor blocking;
 
-    ViewsController(ViewQueries queries) {
+    ViewsController(ViewQueries queries, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.queries = queries;
+        this.blocking = blocking;
     }
 
     @Get("/compounds")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     Map<String, Object> compounds(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         return queries.compounds(Caller.from(authentication), authorization);
     }
 
     @Get("/compounds/{compoundId}/victims")
-    Map<String, Object> victims(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                @PathVariable String compoundId) {
-        return queries.victims(Caller.from(authentication), compoundId, authorization);
+    CompletableFuture<Map<String, Object>> victims(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                   @PathVariable String compoundId) {
+        Caller caller = Caller.from(authentication);
+        Map<String, Object> ready = queries.victimsReady(caller, compoundId, authorization);
+        return ready != null ? CompletableFuture.completedFuture(ready)
+                : CompletableFuture.supplyAsync(() -> queries.victims(caller, compoundId, authorization), blocking);
     }
 
     @Get(value = "/stats/unrepatriated", produces = MediaType.APPLICATION_JSON)
-    byte[] unrepatriated(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return queries.unrepatriated(Caller.from(authentication), authorization);
+    CompletableFuture<byte[]> unrepatriated(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = Caller.from(authentication);
+        byte[] ready = queries.unrepatriatedReady(caller, authorization);
+        return ready != null ? CompletableFuture.completedFuture(ready)
+                : CompletableFuture.supplyAsync(() -> queries.unrepatriated(caller, authorization), blocking);
     }
 
     @Get("/stats/timeline")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     Map<String, Object> timeline(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         List<FieldError> errors = new ArrayList<>();

@@ -72,6 +72,24 @@ class RecentAnswersTest {
     }
 
     @Test
+    void aReadyAnswerIsOneServedWithoutWaitingAndNothingIsComputedForIt() {
+        assertThat(answers.ready("monitor", this::next)).as("nothing computed yet").isNull();
+        assertThat(computed).hasValue(0);
+        answers.get("monitor", this::next);
+        advance(50);
+        assertThat(answers.ready("monitor", this::next)).isEqualTo(1);
+        assertThat(background).isEmpty();
+        advance(1);
+        assertThat(answers.ready("monitor", this::next)).as("51 ms old: served, and computed again off the caller").isEqualTo(1);
+        assertThat(background).hasSize(1);
+        advance(50);
+        assertThat(answers.ready("monitor", this::next)).as("101 ms old: the caller must compute or wait").isNull();
+        assertThat(computed).hasValue(1);
+        assertThat(new RecentAnswers<Integer>(Duration.ZERO, clock::get, background::add).ready("monitor", this::next))
+                .as("nothing is kept at max age zero").isNull();
+    }
+
+    @Test
     void audiencesNeverShareAnAnswer() {
         assertThat(answers.get("embassy:TH", this::next)).isEqualTo(1);
         assertThat(answers.get("embassy:VN", this::next)).isEqualTo(2);
