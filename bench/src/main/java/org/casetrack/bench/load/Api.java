@@ -25,10 +25,6 @@ public final class Api implements AutoCloseable {
     private final HttpClient jdk;
     private final Http1Client plain;
 
-    public Api(String baseUrl, String token) {
-        this(baseUrl, token, false);
-    }
-
     public Api(String baseUrl, String token, boolean jdkClient) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
