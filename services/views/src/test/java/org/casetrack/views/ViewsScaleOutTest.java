@@ -35,6 +35,7 @@ class ViewsScaleOutTest {
                 Expected.all(b.url(), coordinator);
             });
             assertThat(activeTasks(a)).doesNotContainAnyElementsOf(activeTasks(b));
+            assertThat(a.generation().streams().metadataForLocalThreads()).as("views.stream-threads").hasSize(2);
             // the compound keys live on both instances, so some answers were fetched from the other one
             List<Integer> ownersOfCompounds = List.of("gwp", "poipet", "bavet", "kampot", "UNKNOWN").stream()
                     .map(id -> a.generation().streams().queryMetadataForKey("victims-per-compound-store", id,

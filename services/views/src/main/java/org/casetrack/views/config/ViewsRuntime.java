@@ -113,9 +113,7 @@ public class ViewsRuntime {
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, rebuild ? settings.rebuildCacheMaxBytes() : settings.cacheMaxBytes());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (rebuild ? settings.rebuildCommitInterval() : settings.commitInterval()).toMillis());
-        if (rebuild) {
-            config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.rebuildStreamThreads());
-        }
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, rebuild ? settings.rebuildStreamThreads() : settings.streamThreads());
         Duration fold = rebuild ? settings.rebuildFoldInterval() : settings.foldInterval();
         if (!fold.isZero()) {
             // an idle stream thread waits in poll this long at most, so pending deltas are not held back by it

@@ -17,8 +17,11 @@ import java.time.Duration;
  * @param peerTimeout           how long a query waits for another instance's part of the answer
  * @param cacheMaxBytes         Streams record cache of a serving instance (statestore.cache.max.bytes)
  * @param rebuildCacheMaxBytes  Streams record cache of a rebuild, which folds many updates of a key into one write
+ * @param streamThreads         stream threads of a serving instance (num.stream.threads), sharing its tasks: while
+ *                              one waits at its exactly-once commit for its sends to be acknowledged, the other
+ *                              processes (docs/decisions/0016)
  * @param rebuildStreamThreads  stream threads of a rebuild (num.stream.threads), sharing its tasks and its record cache,
- *                              and the partitions a seeding rebuild reads at once; a serving instance runs one thread
+ *                              and the partitions a seeding rebuild reads at once
  * @param commitInterval        commit interval of a serving instance: how often counts become visible
  *                              (each exactly-once commit costs the broker a transaction; 100 ms keeps
  *                              freshness well under the 250 ms aim at a fraction of the ledger's cost)
@@ -50,6 +53,7 @@ public record ViewsSettings(
         @Bindable(defaultValue = "PT2S") Duration peerTimeout,
         @Bindable(defaultValue = "67108864") long cacheMaxBytes,
         @Bindable(defaultValue = "536870912") long rebuildCacheMaxBytes,
+        @Bindable(defaultValue = "2") int streamThreads,
         @Bindable(defaultValue = "2") int rebuildStreamThreads,
         @Bindable(defaultValue = "PT0.1S") Duration commitInterval,
         @Bindable(defaultValue = "PT1S") Duration rebuildCommitInterval,
