@@ -62,8 +62,7 @@ public class ViewReader {
 
     public Optional<CompoundSnapshot> compound(String compoundId, String authorization) {
         GenerationApp g = running();
-        KeyQueryMetadata owner = guard(() -> g.streams().queryMetadataForKey(ViewsTopology.COUNTS_STORE, compoundId,
-                Serdes.String().serializer()));
+        KeyQueryMetadata owner = owner(g, compoundId);
         HostInfo host = activeHost(owner);
         if (isSelf(host)) {
             return guard(() -> LocalStores.compound(g.streams(), owner.partition(), compoundId));
@@ -79,9 +78,13 @@ public class ViewReader {
     @Nullable
     Optional<CompoundSnapshot> compoundIfHere(String compoundId) {
         GenerationApp g = running();
-        KeyQueryMetadata owner = guard(() -> g.streams().queryMetadataForKey(ViewsTopology.COUNTS_STORE, compoundId,
-                Serdes.String().serializer()));
+        KeyQueryMetadata owner = owner(g, compoundId);
         return isSelf(activeHost(owner)) ? guard(() -> LocalStores.compound(g.streams(), owner.partition(), compoundId)) : null;
+    }
+
+    /** Where a compound's counts live (its partition and the instance it is active on). */
+    private KeyQueryMetadata owner(GenerationApp g, String compoundId) {
+        return guard(() -> g.streams().queryMetadataForKey(ViewsTopology.COUNTS_STORE, compoundId, Serdes.String().serializer()));
     }
 
     /** Days from {@code from} to {@code to} (yyyy-MM-dd, inclusive), or every day when both are null. */

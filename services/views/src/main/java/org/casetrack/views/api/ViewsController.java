@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.casetrack.access.auth.Caller;
 import org.casetrack.access.auth.Roles;
 import org.casetrack.access.http.FieldError;
@@ -56,17 +57,18 @@ class ViewsController {
     CompletableFuture<Map<String, Object>> victims(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                    @PathVariable String compoundId) {
         Caller caller = Caller.from(authentication);
-        Map<String, Object> ready = queries.victimsReady(caller, compoundId, authorization);
-        return ready != null ? CompletableFuture.completedFuture(ready)
-                : CompletableFuture.supplyAsync(() -> queries.victims(caller, compoundId, authorization), blocking);
+        return readyOrBlocking(queries.victimsReady(caller, compoundId, authorization), () -> queries.victims(caller, compoundId, authorization));
     }
 
     @Get(value = "/stats/unrepatriated", produces = MediaType.APPLICATION_JSON)
     CompletableFuture<byte[]> unrepatriated(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = Caller.from(authentication);
-        byte[] ready = queries.unrepatriatedReady(caller, authorization);
-        return ready != null ? CompletableFuture.completedFuture(ready)
-                : CompletableFuture.supplyAsync(() -> queries.unrepatriated(caller, authorization), blocking);
+        return readyOrBlocking(queries.unrepatriatedReady(caller, authorization), () -> queries.unrepatriated(caller, authorization));
+    }
+
+    /** The answer given without waiting, or, when there is none (null), the one computed on the blocking executor. */
+    private <T> CompletableFuture<T> readyOrBlocking(T ready, Supplier<T> waiting) {
+        return ready != null ? CompletableFuture.completedFuture(ready) : CompletableFuture.supplyAsync(waiting, blocking);
     }
 
     @Get("/stats/timeline")

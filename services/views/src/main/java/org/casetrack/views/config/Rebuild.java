@@ -149,9 +149,11 @@ public final class Rebuild {
         if (!foldStoresEmpty(app)) {
             return false;
         }
-        List<TopicPartition> repartitions = lag.partitions(repartitionTopics(app));
-        List<TopicPartition> partitions = new ArrayList<>(lag.partitions(inputs));
-        partitions.addAll(repartitions);
+        List<String> repartitionTopics = repartitionTopics(app);
+        List<String> topics = new ArrayList<>(inputs);
+        topics.addAll(repartitionTopics);
+        List<TopicPartition> partitions = lag.partitions(topics);
+        List<TopicPartition> repartitions = partitions.stream().filter(p -> repartitionTopics.contains(p.topic())).toList();
         Map<TopicPartition, Long> end = lag.offsets(partitions, true);
         Map<TopicPartition, Long> written = lag.highWatermarks(repartitions);
         if (repartitions.stream().anyMatch(p -> written.get(p) > end.get(p))) {
