@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -50,47 +49,42 @@ public final class Settle {
 
     /** Records the group has not committed yet, over every partition it has committed on (or declared, see above). */
     public long lag(String group) {
-        if (elsewhere.containsKey(group)) {
-            return lagElsewhere(elsewhere.get(group));
-        }
+        Elsewhere other = elsewhere.get(group);
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            committed.keySet().forEach(p -> request.put(p, OffsetSpec.latest()));
-            if (request.isEmpty()) {
-                return 0;
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            if (other != null) {
+                Map<TopicPartition, Long> stored = other.positions().read();
+                admin.describeTopics(other.topics()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) -> d.partitions().forEach(p -> {
+                    TopicPartition partition = new TopicPartition(name, p.partition());
+                    positions.put(partition, stored.getOrDefault(partition, 0L));
+                }));
+            } else {
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).forEach((p, o) -> {
+                    if (o != null) {
+                        positions.put(p, o.offset());
+                    }
+                });
             }
-            var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
-            long lag = 0;
-            for (var entry : committed.entrySet()) {
-                if (entry.getValue() != null) {
-                    // a transactional input ends with a commit marker no reader commits past: one behind counts as caught up
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset() - 1);
-                }
-            }
-            return lag;
+            return behind(positions);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the lag of " + group, e);
         }
     }
 
-    private long lagElsewhere(Elsewhere group) {
-        try {
-            Map<TopicPartition, Long> positions = group.positions().read();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(group.topics()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
-                    d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
-            long lag = 0;
-            for (var end : ends.entrySet()) {
-                // as above, one behind a transactional input's end is its commit marker
-                lag += Math.max(0, end.getValue().offset() - positions.getOrDefault(end.getKey(), 0L) - 1);
-            }
-            return lag;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the positions of a consumer that keeps them outside Kafka", e);
+    /** Records from each position to its partition's last stable offset. */
+    private long behind(Map<TopicPartition, Long> positions) throws Exception {
+        if (positions.isEmpty()) {
+            return 0;
         }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        positions.keySet().forEach(p -> request.put(p, OffsetSpec.latest()));
+        var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+        long lag = 0;
+        for (var position : positions.entrySet()) {
+            // a transactional input ends with a commit marker no reader commits past: one behind counts as caught up
+            lag += Math.max(0, ends.get(position.getKey()).offset() - position.getValue() - 1);
+        }
+        return lag;
     }
 
     /** Waits until every group is caught up; answers how long it took, or empty when it did not within the limit. */
