@@ -1,7 +1,6 @@
 package org.casetrack.feeds.topology;
 
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import org.casetrack.avro.FeedCaseState;
 import org.casetrack.feeds.config.FeedsSettings;
 import org.casetrack.platform.config.CasetrackSettings;
 import org.casetrack.platform.config.KafkaSettings;
+import org.casetrack.platform.config.PrefixedSettings;
 import org.casetrack.platform.kafka.TopicSerdes;
 import org.casetrack.platform.streams.StreamsApp;
 import org.casetrack.platform.streams.StreamsProperties;
@@ -64,7 +64,7 @@ public class FeedStreams implements CaseStates, AutoCloseable {
                 Clock.system(casetrack.zoneId()));
         Map<String, Object> overrides = new HashMap<>();
         overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
-        overrides.putAll(environment.getProperties(OVERRIDES, StringConvention.RAW));
+        overrides.putAll(PrefixedSettings.under(environment, OVERRIDES));
         Properties properties = StreamsProperties.of(settings.applicationId(), kafka, casetrack, topics, overrides);
         app = new StreamsApp("embassy-feeds", topology, properties).start();
     }

@@ -3,7 +3,6 @@ package org.casetrack.ledger.config;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Properties;
@@ -12,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.casetrack.ledger.topology.LedgerTopology;
 import org.casetrack.platform.config.CasetrackSettings;
 import org.casetrack.platform.config.KafkaSettings;
+import org.casetrack.platform.config.PrefixedSettings;
 import org.casetrack.platform.kafka.ProvisionedTopics;
 import org.casetrack.platform.kafka.TopicSerdes;
 import org.casetrack.platform.streams.StreamsApp;
@@ -41,7 +41,7 @@ public class LedgerService implements AutoCloseable {
     public LedgerService(ProvisionedTopics provisioned, TopicSerdes serdes, KafkaSettings kafka, CasetrackSettings casetrack,
                          LedgerSettings settings, Environment environment, Admin admin) {
         this.settings = settings;
-        Map<String, Object> overrides = environment.getProperties(STREAMS_PREFIX, StringConvention.RAW);
+        Map<String, Object> overrides = PrefixedSettings.under(environment, STREAMS_PREFIX);
         String applicationId = settings.applicationIdOr(provisioned.topics().prefix());
         this.properties = StreamsProperties.of(applicationId, kafka, casetrack, provisioned.topics(), overrides);
         this.progress = new ConsumerLagProgress(admin, applicationId, provisioned.topics().compoundCommands().name(),

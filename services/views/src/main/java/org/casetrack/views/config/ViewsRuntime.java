@@ -1,7 +1,6 @@
 package org.casetrack.views.config;
 
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casetrack.platform.config.CasetrackSettings;
 import org.casetrack.platform.config.KafkaSettings;
+import org.casetrack.platform.config.PrefixedSettings;
 import org.casetrack.platform.kafka.ProvisionedTopics;
 import org.casetrack.platform.kafka.TopicSerdes;
 import org.casetrack.platform.streams.StreamsApp;
@@ -66,7 +66,7 @@ public class ViewsRuntime {
         this.kafka = kafka;
         this.casetrack = casetrack;
         this.settings = settings;
-        this.overrides = environment.getProperties(STREAMS_PREFIX, StringConvention.RAW);
+        this.overrides = PrefixedSettings.under(environment, STREAMS_PREFIX);
         this.provisioner = provisioner;
         this.admin = admin;
         this.clock = Clock.systemUTC();
