@@ -23,6 +23,7 @@ import org.casetrack.avro.CaseEvent;
 import org.casetrack.bench.data.EventGenerator;
 import org.casetrack.bench.data.FieldModel;
 import org.casetrack.bench.data.ReportBodies;
+import org.casetrack.bench.load.JitSettling;
 import org.casetrack.bench.phases.CaseFilesPositions;
 import org.casetrack.bench.phases.FreshnessPhase;
 import org.casetrack.bench.phases.IntakePhase;
@@ -134,7 +135,8 @@ public final class Bench {
                 };
                 intake = new IntakePhase(services.coordinator(), options.intakeWorkers(), new ReadSide(context),
                         () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
-                        options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), profiler, () -> {
+                        options.groupSize(), options.intakeRates(), options.phase(), options.warmup(),
+                        new JitSettling(Duration.ofSeconds(10), 0.1, options.jitSettle(), out), profiler, () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));
                             measured[0] = CpuMeter.snapshot();
                         });

@@ -11,7 +11,7 @@ import java.util.Set;
  * The knobs of a run (bench/run --help). Defaults are the full run; {@code --quick} is a short one
  * for a first look (under 5 minutes after the build).
  */
-public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, List<Integer> intakeRates, int groupSize, int queryRate,
+public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int jitSettleSeconds, List<Integer> intakeRates, int groupSize, int queryRate,
                            int freshnessLoad, int workers, int intakeWorkers, int sqlConnections, int compounds, long baselineRecords, int e2eRecords,
                            long seed, Path out, Set<String> phases, boolean jfr, boolean jdkHttpClient) {
 
@@ -28,7 +28,10 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
               --phase-seconds S       length of each load phase (default 30)
               --warmup-seconds S      unmeasured warm-up before the intake and freshness phases and before each query
                                       (default 10)
-              --intake-rates R[,R..]  fixed rates of single-person reports per second (default 500,1000)
+              --jit-settle-seconds S  after the intake warm-up, keep the load going in 10 s slices while the JIT compilers
+                                      used more than a tenth of a core in the last one, for S seconds at most (default 180;
+                                      --quick 0): the whole stack shares one JVM, whose compilers stay busy for minutes
+ R[,R..]  fixed rates of single-person reports per second (default 500,1000)
               --group-size N          persons per report in the group phase (default 40)
               --query-rate R          fixed rate of view queries and of the same SQL queries (default 2000)
               --freshness-load R      background reports per second while freshness is probed (default 200)
@@ -55,6 +58,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
         long events = list.contains("--ten-million") ? 10_000_000 : quick ? 50_000 : 1_000_000;
         int phase = quick ? 5 : 30;
         int warmup = quick ? 2 : 10;
+        int jitSettle = quick ? 0 : 180;
         List<Integer> rates = List.of(500, 1000);
         int group = 40, queryRate = 2000, freshnessLoad = 200, workers = 64, intakeWorkers = 256, sql = 8, compounds = 300, e2e = quick ? 300 : 2000;
         Long baseline = null;
@@ -71,6 +75,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
                 case "--events" -> events = positiveLong(arg, value(args, ++i, arg));
                 case "--phase-seconds" -> phase = positiveInt(arg, value(args, ++i, arg));
                 case "--warmup-seconds" -> warmup = nonNegativeInt(arg, value(args, ++i, arg));
+                case "--jit-settle-seconds" -> jitSettle = nonNegativeInt(arg, value(args, ++i, arg));
                 case "--intake-rates" -> rates = Arrays.stream(value(args, ++i, arg).split(",")).map(r -> positiveInt(arg, r.trim())).toList();
                 case "--group-size" -> group = positiveInt(arg, value(args, ++i, arg));
                 case "--query-rate" -> queryRate = positiveInt(arg, value(args, ++i, arg));
@@ -90,12 +95,16 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, Lis
         if (group > 500) {
             throw new IllegalArgumentException("--group-size is at most 500 (the API's limit per report)");
         }
-        return new BenchOptions(events, phase, warmup, List.copyOf(rates), group, queryRate, freshnessLoad, workers, intakeWorkers, sql, compounds,
+        return new BenchOptions(events, phase, warmup, jitSettle, List.copyOf(rates), group, queryRate, freshnessLoad, workers, intakeWorkers, sql, compounds,
                 baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr, jdkHttpClient);
     }
 
     public Duration phase() {
         return Duration.ofSeconds(phaseSeconds);
+    }
+
+    public Duration jitSettle() {
+        return Duration.ofSeconds(jitSettleSeconds);
     }
 
     public Duration warmup() {

@@ -18,6 +18,7 @@ class BenchOptionsTest {
         assertThat(options.groupSize()).isEqualTo(40);
         assertThat(options.workers()).isEqualTo(64);
         assertThat(options.intakeWorkers()).isEqualTo(256);
+        assertThat(options.jitSettleSeconds()).isEqualTo(180);
         assertThat(options.phases()).containsExactlyInAnyOrderElementsOf(BenchOptions.PHASES);
         assertThat(BenchOptions.parse("--ten-million").events()).isEqualTo(10_000_000);
     }
@@ -29,6 +30,8 @@ class BenchOptionsTest {
         assertThat(quick.phaseSeconds()).isLessThan(BenchOptions.parse().phaseSeconds());
         assertThat(quick.intakeRates()).isEqualTo(List.of(100, 200));
         assertThat(BenchOptions.parse("--intake-workers", "512").intakeWorkers()).isEqualTo(512);
+        assertThat(quick.jitSettleSeconds()).isZero();
+        assertThat(BenchOptions.parse("--quick", "--jit-settle-seconds", "60").jitSettleSeconds()).isEqualTo(60);
         assertThat(quick.runs("intake")).isTrue();
         assertThat(quick.runs("rebuild")).isFalse();
     }
@@ -40,6 +43,7 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--phases", "intake,speed")).hasMessageContaining("speed");
         assertThatThrownBy(() -> BenchOptions.parse("--group-size", "501")).hasMessageContaining("500");
         assertThatThrownBy(() -> BenchOptions.parse("--intake-workers", "0")).hasMessageContaining("--intake-workers");
+        assertThatThrownBy(() -> BenchOptions.parse("--jit-settle-seconds", "-1")).hasMessageContaining("--jit-settle-seconds");
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
     }
 }

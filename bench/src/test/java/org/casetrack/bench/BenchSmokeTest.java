@@ -26,6 +26,7 @@ class BenchSmokeTest {
         System.setProperty("java.awt.headless", "true");
         Path out = Files.createDirectories(Path.of("target", "smoke", scope.id())).toAbsolutePath();
         BenchOptions options = BenchOptions.parse("--events", "2000", "--phase-seconds", "3", "--warmup-seconds", "1",
+                "--jit-settle-seconds", "10",
                 "--baseline-records", "2000", "--e2e-records", "50", "--compounds", "10", "--intake-rates", "20", "--group-size", "5",
                 "--query-rate", "50", "--freshness-load", "10", "--workers", "4", "--intake-workers", "4", "--sql-connections", "2", "--out", out.toString());
         Infrastructure infra = new Infrastructure(scope.bootstrapServers(), scope.jdbcUrl(), scope.topics().prefix(), out);
@@ -36,6 +37,7 @@ class BenchSmokeTest {
         for (String section : ReportWriter.SECTIONS) {
             assertThat(text).as("section %s", section).contains("\n" + section + "\n");
         }
+        assertThat(text).contains("Warm-up (not measured): single-person reports flat out for the set warm-up, then ");
         List<String[]> figures = summaryRows(text);
         assertThat(figures).as("figures of every phase").hasSizeGreaterThan(25);
         assertThat(figures.stream().map(f -> f[0]).distinct())

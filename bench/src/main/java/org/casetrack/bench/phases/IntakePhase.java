@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.casetrack.bench.load.Api;
+import org.casetrack.bench.load.JitSettling;
 import org.casetrack.bench.load.LoadResult;
 import org.casetrack.bench.load.OpenLoop;
 
@@ -20,8 +21,8 @@ import org.casetrack.bench.load.OpenLoop;
  * them running again and caught up, single-person reports flat out once more, for comparison.
  */
 public final class IntakePhase {
-    public record Result(Map<Integer, LoadResult> atRates, LoadResult flatOut, LoadResult groups, int groupSize,
-                         LoadResult flatOutEveryService) {
+    public record Result(JitSettling.Outcome warmedUp, Map<Integer, LoadResult> atRates, LoadResult flatOut, LoadResult groups,
+                         int groupSize, LoadResult flatOutEveryService) {
         public double personsPerSecond() {
             return groups.okPerSecond() * groupSize;
         }
@@ -74,15 +75,16 @@ public final class IntakePhase {
      * up, and measures flat out once more with every service running.
      */
     public Result run(List<byte[]> singles, List<byte[]> groups, int groupSize, List<Integer> rates, Duration phase, Duration warmup,
-                      Profiler profiler, Runnable whenMeasured) {
+                      JitSettling settling, Profiler profiler, Runnable whenMeasured) {
         out.println("intake: the write path alone (the live views and the case-file projector paused)");
         readSide.pause();
         Map<Integer, LoadResult> atRates = new LinkedHashMap<>();
         LoadResult flatOut, group;
+        JitSettling.Outcome warmedUp = null;
         try {
             if (!warmup.isZero()) {
                 out.printf("intake: warming up for %d s (not measured)%n", warmup.toSeconds());
-                loop("intake-warmup").fullSpeed(warmup, post(singles));
+                warmedUp = settling.warmUp("intake", warmup, slice -> loop("intake-warmup").fullSpeed(slice, post(singles)));
                 settleWritePath.run();
             }
             for (int rate : rates) {
@@ -112,7 +114,7 @@ public final class IntakePhase {
         out.printf("intake: single-person reports flat out with every service running for %d s%n", phase.toSeconds());
         LoadResult everyService = report(loop("intake-flat-out-every-service").fullSpeed(phase, post(singles)));
         settleAll.run();
-        return new Result(atRates, flatOut, group, groupSize, everyService);
+        return new Result(warmedUp, atRates, flatOut, group, groupSize, everyService);
     }
 
     private OpenLoop loop(String name) {

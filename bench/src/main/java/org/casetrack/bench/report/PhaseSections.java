@@ -2,6 +2,7 @@ package org.casetrack.bench.report;
 
 import java.util.Locale;
 import java.util.Map;
+import org.casetrack.bench.load.JitSettling;
 import org.casetrack.bench.load.LoadResult;
 import org.casetrack.bench.phases.FreshnessPhase;
 import org.casetrack.bench.phases.IntakePhase;
@@ -56,6 +57,12 @@ final class PhaseSections {
         w.line("log. Latency is POST to 201, of 201s only; other answers are counted beside it. Fixed rates are open loop.");
         w.line("The write path runs alone (intake, access, the ledger, the broker and PostgreSQL): the live views and the");
         w.line("case-file projector are paused until the last row but one, then resumed and caught up before the last row.").line("");
+        JitSettling.Outcome warm = in.warmedUp();
+        if (warm != null) {
+            w.line(String.format(Locale.ROOT, "Warm-up (not measured): single-person reports flat out for the set warm-up, then %d s more"
+                    + " while the JIT compilers were busy; %s (the compilers used %.2f of a core in the last slice).",
+                    warm.extra().toSeconds(), warm.settled() ? "settled" : "still compiling when the phases began", warm.lastShare())).line("");
+        }
         w.loadHeader("phase");
         in.atRates().forEach((rate, l) -> w.loadRow("single-person reports at " + rate + "/s", l));
         w.loadRow("single-person reports flat out", in.flatOut());
