@@ -135,8 +135,7 @@ public final class Bench {
                 };
                 intake = new IntakePhase(services.coordinator(), options.intakeWorkers(), new ReadSide(context),
                         () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
-                        options.groupSize(), options.intakeRates(), options.phase(), options.warmup(),
-                        new JitSettling(Duration.ofSeconds(10), 0.1, options.jitSettle(), out), profiler, () -> {
+                        options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), jitSettling(), profiler, () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));
                             measured[0] = CpuMeter.snapshot();
                         });
@@ -149,7 +148,7 @@ public final class Bench {
                 var started = CpuMeter.snapshot();
                 freshness = new FreshnessPhase(services.coordinator(), options.workers(), out).run(probe, bodies,
                         bodies.escapes(2000, 1, options.seed() + 2), options.freshnessLoad(), options.phase(), options.warmup(),
-                        Duration.ofMillis(2));
+                        jitSettling(), Duration.ofMillis(2));
                 cpu.put("Freshness", CpuMeter.since(started));
                 settled.run();
             }
@@ -194,6 +193,11 @@ public final class Bench {
     }
 
     /** The services' Streams applications, to read their metrics. */
+    /** Warm-ups go on in 10 s slices while the JIT compilers used more than a tenth of a core in the last one. */
+    private JitSettling jitSettling() {
+        return new JitSettling(Duration.ofSeconds(10), 0.1, options.jitSettle(), out);
+    }
+
     private static Map<String, KafkaStreams> streamsApps(ApplicationContext context) {
         Map<String, KafkaStreams> apps = new LinkedHashMap<>();
         apps.put("ledger", context.getBean(LedgerService.class).app().streams());

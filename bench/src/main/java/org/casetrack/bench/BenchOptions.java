@@ -28,9 +28,10 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
               --phase-seconds S       length of each load phase (default 30)
               --warmup-seconds S      unmeasured warm-up before the intake and freshness phases and before each query
                                       (default 10)
-              --jit-settle-seconds S  after the intake warm-up, keep the load going in 10 s slices while the JIT compilers
-                                      used more than a tenth of a core in the last one, for S seconds at most (default 180;
-                                      --quick 0): the whole stack shares one JVM, whose compilers stay busy for minutes
+              --jit-settle-seconds S  after the intake and freshness warm-ups, keep their load going in 10 s slices while the
+                                      JIT compilers used more than a tenth of a core in the last one, for S seconds at most
+                                      (default 180; --quick 0): the whole stack shares one JVM, whose compilers stay busy
+                                      for minutes
  R[,R..]  fixed rates of single-person reports per second (default 500,1000)
               --group-size N          persons per report in the group phase (default 40)
               --query-rate R          fixed rate of view queries and of the same SQL queries (default 2000)

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.casetrack.bench.data.ReportBodies;
 import org.casetrack.bench.load.Api;
+import org.casetrack.bench.load.JitSettling;
 import org.casetrack.bench.load.LoadResult;
 import org.casetrack.bench.load.OpenLoop;
 
@@ -23,7 +24,8 @@ public final class FreshnessPhase {
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final long HIGHEST_MICROS = Duration.ofMinutes(5).toNanos() / 1000;
 
-    public record Result(Histogram latency, long probes, long notVisible, LoadResult background, Duration pollInterval) {
+    public record Result(JitSettling.Outcome warmedUp, Histogram latency, long probes, long notVisible, LoadResult background,
+                         Duration pollInterval) {
         public double millis(double percentile) {
             return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -40,23 +42,31 @@ public final class FreshnessPhase {
     }
 
     /**
-     * Probes unmeasured for {@code warmup} (with the background load), then measures for {@code phase}.
-     * At least one probe is measured, however short the phase.
+     * Probes unmeasured for {@code warmup} (with the background load), on while the JIT compilers are
+     * busy (the views' code compiles here: intake ran with the views paused), then measures for
+     * {@code phase}. At least one probe is measured, however short the phase.
      */
     public Result run(String probeCompound, ReportBodies bodies, List<byte[]> background, int backgroundRate, Duration phase,
-                      Duration warmup, Duration pollInterval) throws Exception {
+                      Duration warmup, JitSettling settling, Duration pollInterval) throws Exception {
         org.awaitility.Awaitility.await("the probe compound is queryable").atMost(Duration.ofMinutes(1))
                 .until(() -> total(probeCompound) >= 0);
         Probes probes = new Probes(probeCompound, bodies, pollInterval);
+        JitSettling.Outcome warmedUp = null;
         if (!warmup.isZero()) {
             out.printf("freshness: warming up for %d s (not measured)%n", warmup.toSeconds());
-            withBackground(background, backgroundRate, warmup, () -> probes.run(warmup, new Histogram(HIGHEST_MICROS, 3)));
+            warmedUp = settling.warmUp("freshness", warmup, slice -> {
+                try {
+                    withBackground(background, backgroundRate, slice, () -> probes.run(slice, new Histogram(HIGHEST_MICROS, 3)));
+                } catch (Exception e) {
+                    throw new IllegalStateException("The freshness warm-up failed", e);
+                }
+            });
         }
         out.printf("freshness: probing for %d s with %d background reports/s, polling every %d ms%n", phase.toSeconds(), backgroundRate,
                 pollInterval.toMillis());
         Histogram latency = new Histogram(HIGHEST_MICROS, 3);
         Probed probed = withBackground(background, backgroundRate, phase, () -> probes.run(phase, latency));
-        Result result = new Result(latency, latency.getTotalCount(), probed.notVisible(), probed.background(), pollInterval);
+        Result result = new Result(warmedUp, latency, latency.getTotalCount(), probed.notVisible(), probed.background(), pollInterval);
         out.printf(Locale.ROOT, "freshness: %d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d not visible within %d s%n",
                 result.probes(), result.millis(50), result.millis(99), result.millis(100), result.notVisible(), GIVE_UP.toSeconds());
         return result;

@@ -57,12 +57,7 @@ final class PhaseSections {
         w.line("log. Latency is POST to 201, of 201s only; other answers are counted beside it. Fixed rates are open loop.");
         w.line("The write path runs alone (intake, access, the ledger, the broker and PostgreSQL): the live views and the");
         w.line("case-file projector are paused until the last row but one, then resumed and caught up before the last row.").line("");
-        JitSettling.Outcome warm = in.warmedUp();
-        if (warm != null) {
-            w.line(String.format(Locale.ROOT, "Warm-up (not measured): single-person reports flat out for the set warm-up, then %d s more"
-                    + " while the JIT compilers were busy; %s (the compilers used %.2f of a core in the last slice).",
-                    warm.extra().toSeconds(), warm.settled() ? "settled" : "still compiling when the phases began", warm.lastShare())).line("");
-        }
+        warmUp("single-person reports flat out", in.warmedUp());
         w.loadHeader("phase");
         in.atRates().forEach((rate, l) -> w.loadRow("single-person reports at " + rate + "/s", l));
         w.loadRow("single-person reports flat out", in.flatOut());
@@ -73,6 +68,14 @@ final class PhaseSections {
                 Numbers.value(in.personsPerSecond(), "/s"))).line("");
     }
 
+    private void warmUp(String load, JitSettling.Outcome warm) {
+        if (warm != null) {
+            w.line(String.format(Locale.ROOT, "Warm-up (not measured): %s for the set warm-up, then %d s more while the JIT compilers"
+                    + " were busy; %s (the compilers used %.2f of a core in the last slice).", load, warm.extra().toSeconds(),
+                    warm.settled() ? "settled" : "still compiling when the measured load began", warm.lastShare())).line("");
+        }
+    }
+
     void freshness(FreshnessPhase.Result f) {
         if (!heading(Figures.FRESHNESS, f)) {
             return;
@@ -81,6 +84,7 @@ final class PhaseSections {
         w.line("over HTTP every " + f.pollInterval().toMillis() + " ms until it includes the new person; the time from the 201 to the first");
         w.line("answer that shows it. Meanwhile other reports arrive at a fixed background rate. Probes and background load run");
         w.line("for the warm-up first, unmeasured.").line("");
+        warmUp("probes and background load", f.warmedUp());
         w.line("| probes | p50 ms | p90 ms | p99 ms | max ms | not visible within 30 s |").line("|---:|---:|---:|---:|---:|---:|");
         w.line("| " + f.probes() + " | " + Numbers.value(f.millis(50), "ms") + " | " + Numbers.value(f.millis(90), "ms") + " | "
                 + Numbers.value(f.millis(99), "ms") + " | " + Numbers.value(f.millis(100), "ms") + " | " + f.notVisible() + " |").line("");

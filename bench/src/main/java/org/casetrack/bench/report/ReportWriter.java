@@ -39,7 +39,7 @@ public final class ReportWriter {
         line("| date | " + date + " |");
         line("| events replayed | " + String.format(Locale.ROOT, "%,d", options.events()) + " |");
         line("| load phase | " + options.phaseSeconds() + " s each, after " + options.warmupSeconds() + " s of warm-up |");
-        line("| intake warm-up until the JIT settles | at most " + options.jitSettleSeconds() + " s more |");
+        line("| intake and freshness warm-ups, on until the JIT compilers settle | at most " + options.jitSettleSeconds() + " s more |");
         line("| intake rates | " + options.intakeRates() + " reports/s; groups of " + options.groupSize() + " |");
         line("| query rate | " + options.queryRate() + " queries/s |");
         line("| HTTP workers: intake / queries and freshness; SQL connections | " + options.intakeWorkers() + " / " + options.workers() + "; "
