@@ -192,12 +192,12 @@ public final class Bench {
         return new ReportFiles(options, out).write(dir, results, machine, date, command);
     }
 
-    /** The services' Streams applications, to read their metrics. */
     /** Warm-ups go on in 10 s slices while the JIT compilers used more than a tenth of a core in the last one. */
     private JitSettling jitSettling() {
         return new JitSettling(Duration.ofSeconds(10), 0.1, options.jitSettle(), out);
     }
 
+    /** The services' Streams applications, to read their metrics. */
     private static Map<String, KafkaStreams> streamsApps(ApplicationContext context) {
         Map<String, KafkaStreams> apps = new LinkedHashMap<>();
         apps.put("ledger", context.getBean(LedgerService.class).app().streams());
