@@ -32,7 +32,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
                                       JIT compilers used more than a tenth of a core in the last one, for S seconds at most
                                       (default 180; --quick 0): the whole stack shares one JVM, whose compilers stay busy
                                       for minutes
- R[,R..]  fixed rates of single-person reports per second (default 500,1000)
+              --intake-rates R[,R..]  fixed rates of single-person reports per second (default 500,1000)
               --group-size N          persons per report in the group phase (default 40)
               --query-rate R          fixed rate of view queries and of the same SQL queries (default 2000)
               --freshness-load R      background reports per second while freshness is probed (default 200)

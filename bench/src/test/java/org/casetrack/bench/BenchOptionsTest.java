@@ -37,6 +37,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void helpNamesEveryOption() {
+        for (String option : List.of("--quick", "--events", "--ten-million", "--phase-seconds", "--warmup-seconds", "--jit-settle-seconds",
+                "--intake-rates", "--group-size", "--query-rate", "--freshness-load", "--workers", "--intake-workers", "--sql-connections",
+                "--compounds", "--baseline-records", "--e2e-records", "--seed", "--phases", "--out", "--no-jfr", "--jdk-http-client",
+                "--no-build", "--help")) {
+            assertThat(BenchOptions.HELP).as(option).containsPattern("(?m)^\\s+" + option + "\\b");
+        }
+    }
+
+    @Test
     void badKnobsAreRefusedNamingTheOption() {
         assertThatThrownBy(() -> BenchOptions.parse("--events", "many")).hasMessageContaining("--events");
         assertThatThrownBy(() -> BenchOptions.parse("--events")).hasMessageContaining("--events needs a value");
