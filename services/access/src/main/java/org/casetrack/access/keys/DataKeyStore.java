@@ -8,11 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -36,10 +38,13 @@ import org.slf4j.LoggerFactory;
 public class DataKeyStore implements KeyLookup {
     private static final Logger LOG = LoggerFactory.getLogger(DataKeyStore.class);
     static final String TABLE = "\"primary\".data_keys";
+    /** Cases one statement takes when concurrent requests' keys are written together. */
+    private static final int MAX_CASES_PER_WRITE = 1_000;
 
     private final PrimaryDatabase database;
     private final AtomicReference<MasterKey> master;
     private final KeyCache cache;
+    private final KeyWriteGroups writes = new KeyWriteGroups(this::createOrRead, MAX_CASES_PER_WRITE);
     /** Writers of new wrapped keys share it; a rotation takes it alone, so no key is wrapped by the old master after it. */
     private final ReadWriteLock rotation = new ReentrantReadWriteLock();
 
@@ -61,8 +66,9 @@ public class DataKeyStore implements KeyLookup {
     }
 
     /**
-     * The keys of several cases (a report of many persons) in two statements: one batch INSERT ...
-     * ON CONFLICT DO NOTHING and one SELECT.
+     * The keys of several cases (a report of many persons): those not in memory in at most two
+     * statements, one batch INSERT ... ON CONFLICT DO NOTHING and one SELECT, shared with the other
+     * requests waiting to write keys at the time ({@link KeyWriteGroups}).
      *
      * @throws CaseErasedException when one of the cases' key was destroyed
      */
@@ -77,7 +83,7 @@ public class DataKeyStore implements KeyLookup {
             cache.forCase(caseId).ifPresentOrElse(key -> keys.put(caseId, key), () -> missing.add(caseId));
         }
         if (!missing.isEmpty()) {
-            keys.putAll(createOrRead(missing));
+            keys.putAll(writes.keysFor(missing));
         }
         Map<String, DataKey> ordered = new LinkedHashMap<>();
         wanted.forEach(id -> ordered.put(id, keys.get(id)));
@@ -87,14 +93,16 @@ public class DataKeyStore implements KeyLookup {
     /**
      * Inserts a fresh key for every case that has none and keeps those in hand (one round trip); only the
      * cases that already had a key, or got one from a concurrent request, are read back and unwrapped.
+     * Erased cases are answered as such, so one of them fails only the requests that name it.
      */
-    private Map<String, DataKey> createOrRead(List<String> caseIds) {
+    private KeyWriteGroups.Written createOrRead(List<String> caseIds) {
         rotation.readLock().lock();
         try (Connection c = database.dataSource().getConnection()) {
             long generation = cache.generation();
             MasterKey wrapping = master.get();
             Map<String, DataKey> keys = insertNew(c, caseIds, wrapping);
             keys.forEach((caseId, key) -> cache.put(caseId, key, generation));
+            Set<String> erased = new HashSet<>();
             List<String> existing = caseIds.stream().filter(id -> !keys.containsKey(id)).toList();
             if (!existing.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("SELECT case_id, key_id, wrapped, master_key_id FROM " + TABLE
@@ -104,7 +112,8 @@ public class DataKeyStore implements KeyLookup {
                         while (rs.next()) {
                             String caseId = rs.getString(1);
                             if (rs.getBytes(3) == null) {
-                                throw new CaseErasedException(caseId);
+                                erased.add(caseId);
+                                continue;
                             }
                             DataKey key = unwrap(wrapping, rs.getString(2), rs.getBytes(3), rs.getString(4));
                             keys.put(caseId, key);
@@ -113,7 +122,7 @@ public class DataKeyStore implements KeyLookup {
                     }
                 }
             }
-            return keys;
+            return new KeyWriteGroups.Written(keys, erased);
         } catch (SQLException e) {
             throw new DatabaseException("Creating or reading data keys", e);
         } finally {

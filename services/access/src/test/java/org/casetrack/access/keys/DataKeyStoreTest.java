@@ -73,6 +73,43 @@ class DataKeyStoreTest {
     }
 
     @Test
+    void concurrentRequestsWrittenTogetherEachGetTheirStoredKeysAndAnErasedCaseFailsOnlyItsOwn(TestScope scope) throws Exception {
+        String erasedCase = caseId();
+        try (ApplicationContext context = KeyContexts.with(scope, MASTER)) {
+            DataKeyStore store = context.getBean(DataKeyStore.class);
+            store.destroy(erasedCase);
+            ExecutorService pool = Executors.newFixedThreadPool(64);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<List<String>> requests = IntStream.range(0, 200).mapToObj(i -> List.of(caseId(), caseId())).toList();
+                List<Future<Map<String, DataKey>>> answers = new ArrayList<>();
+                for (List<String> cases : requests) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return store.keysFor(cases);
+                    }));
+                }
+                Future<Map<String, DataKey>> withErased = pool.submit(() -> {
+                    go.await();
+                    return store.keysFor(List.of(caseId(), erasedCase));
+                });
+                go.countDown();
+
+                assertThatThrownBy(() -> withErased.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(CaseErasedException.class);
+                for (int i = 0; i < requests.size(); i++) {
+                    Map<String, DataKey> keys = answers.get(i).get(60, TimeUnit.SECONDS);
+                    assertThat(keys.keySet()).containsExactlyElementsOf(requests.get(i));
+                    for (String caseId : requests.get(i)) {
+                        assertThat(keyIdStored(context, caseId)).isEqualTo(keys.get(caseId).keyId());
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aBatchOfFortyCasesGetsFortyKeysAndRepeatsReturnTheSame(TestScope scope) {
         try (ApplicationContext context = KeyContexts.with(scope, MASTER)) {
             DataKeyStore store = context.getBean(DataKeyStore.class);
@@ -161,6 +198,17 @@ class DataKeyStoreTest {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String keyIdStored(ApplicationContext context, String caseId) throws Exception {
+        try (Connection c = context.getBean(DataSource.class).getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT key_id FROM \"primary\".data_keys WHERE case_id = ?")) {
+            s.setString(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
             }
         }
     }

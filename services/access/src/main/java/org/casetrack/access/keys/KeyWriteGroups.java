@@ -1,0 +1,121 @@
+package org.casetrack.access.keys;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.casetrack.schemas.crypto.DataKey;
+
+/**
+ * Group commit for data keys: the cases of requests that arrive while a write is under way go to the
+ * database together, in the next write, so many concurrent reports cost one statement and one commit
+ * (one WAL flush) instead of one each. The caller that takes the lock writes for everyone queued; the
+ * others wait for the lock and usually find their keys written. A lone request is written at once.
+ */
+final class KeyWriteGroups {
+    /** Writes (or reads back) the keys of these distinct cases in one go. */
+    @FunctionalInterface
+    interface Writer {
+        Written write(List<String> caseIds);
+    }
+
+    /** The keys a write produced or found, and the cases it found erased (no key, never a new one). */
+    record Written(Map<String, DataKey> keys, Set<String> erased) {
+    }
+
+    private final Writer writer;
+    private final int maxCases;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
+
+    /** @param maxCases the most cases one write takes (a request larger than that is written alone) */
+    KeyWriteGroups(Writer writer, int maxCases) {
+        if (maxCases < 1) {
+            throw new IllegalArgumentException("A key write takes at least one case: " + maxCases);
+        }
+        this.writer = writer;
+        this.maxCases = maxCases;
+    }
+
+    /**
+     * The keys of these cases, written with whatever other requests wait at the time.
+     *
+     * @throws CaseErasedException when one of the cases' key was destroyed
+     * @throws RuntimeException    the write's own failure, for every request of that write
+     */
+    Map<String, DataKey> keysFor(Collection<String> caseIds) {
+        Waiting mine = new Waiting(List.copyOf(new LinkedHashSet<>(caseIds)));
+        queue.add(mine);
+        writing.lock();
+        try {
+            while (!mine.done) {
+                writeQueued();
+            }
+        } finally {
+            writing.unlock();
+        }
+        return mine.result();
+    }
+
+    /** Requests queued and not yet taken by a write. */
+    int waiting() {
+        return queue.size();
+    }
+
+    /** Under the lock: takes the queue's head requests up to the case bound and writes them together. */
+    private void writeQueued() {
+        List<Waiting> group = new ArrayList<>();
+        LinkedHashSet<String> cases = new LinkedHashSet<>();
+        for (Waiting next = queue.peek(); next != null; next = queue.peek()) {
+            if (!group.isEmpty() && cases.size() + next.caseIds.size() > maxCases) {
+                break;
+            }
+            queue.poll();
+            group.add(next);
+            cases.addAll(next.caseIds);
+        }
+        try {
+            Written written = writer.write(new ArrayList<>(cases));
+            group.forEach(w -> w.complete(written, null));
+        } catch (RuntimeException e) {
+            group.forEach(w -> w.complete(null, e));
+        }
+    }
+
+    /** One request's cases and, once written, its answer; read and written under the lock. */
+    private static final class Waiting {
+        private final List<String> caseIds;
+        private boolean done;
+        private Written written;
+        private RuntimeException failure;
+
+        Waiting(List<String> caseIds) {
+            this.caseIds = caseIds;
+        }
+
+        void complete(Written written, RuntimeException failure) {
+            this.written = written;
+            this.failure = failure;
+            this.done = true;
+        }
+
+        Map<String, DataKey> result() {
+            if (failure != null) {
+                throw failure;
+            }
+            Map<String, DataKey> keys = new LinkedHashMap<>();
+            for (String caseId : caseIds) {
+                if (written.erased().contains(caseId)) {
+                    throw new CaseErasedException(caseId);
+                }
+                keys.put(caseId, written.keys().get(caseId));
+            }
+            return keys;
+        }
+    }
+}
