@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
  * first load, and a fixed-rate phase measured meanwhile measures them (at 500 reports/s, 80 s after
  * the start, they used 0.48 of the 2 cores). After the fixed warm-up, the load runs on in slices while
  * the compilers took more than {@code share} of one core in the last slice, for {@code max} at most.
+ * The compilers' share is their threads' CPU time where Linux tells it ({@link CompilerCpu}), else the
+ * JVM's compilation time, which also counts their waits for a core.
  */
 public final class JitSettling {
     /** How long the load ran on after the fixed warm-up, and the compilers' share of a core in its last slice. */
@@ -28,7 +30,8 @@ public final class JitSettling {
     private final PrintStream out;
 
     public JitSettling(Duration slice, double share, Duration max, PrintStream out) {
-        this(JitSettling::totalCompilationMillis, System::nanoTime, slice, share, max, out);
+        this(CompilerCpu.available() ? CompilerCpu::millis : JitSettling::totalCompilationMillis, System::nanoTime, slice, share,
+                max, out);
     }
 
     JitSettling(LongSupplier compileMillis, LongSupplier nanoTime, Duration slice, double share, Duration max, PrintStream out) {
@@ -43,7 +46,10 @@ public final class JitSettling {
         this.out = out;
     }
 
-    /** Total time the JIT compilers spent since this JVM started, in ms (summed over compiler threads). */
+    /**
+     * Total time the JIT compilers spent compiling since this JVM started, in ms (summed over compiler
+     * threads): wall time, so on a busy machine it counts the time a compiler waited for a core too.
+     */
     static long totalCompilationMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
@@ -77,6 +83,6 @@ public final class JitSettling {
     }
 
     private double shareSince(long beforeMillis, long elapsedNanos) {
-        return elapsedNanos <= 0 ? 0 : (compileMillis.getAsLong() - beforeMillis) / (elapsedNanos / 1e6);
+        return elapsedNanos <= 0 ? 0 : Math.max(0, compileMillis.getAsLong() - beforeMillis) / (elapsedNanos / 1e6);
     }
 }
