@@ -1,14 +1,17 @@
 package org.casetrack.intake.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.casetrack.access.http.FieldError;
@@ -19,7 +22,6 @@ record RequestBody(JsonNode json, String hash) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** @throws ProblemException 400 when the body is not JSON (the message never quotes it) */
     static RequestBody parse(byte[] body) {
@@ -37,14 +39,51 @@ record RequestBody(JsonNode json, String hash) {
         }
     }
 
-    /** SHA-256 of the body with object keys sorted, so formatting and key order do not matter. */
+    /**
+     * SHA-256 of the body with object keys sorted, so formatting and key order do not matter. The
+     * canonical text is written straight from the tree; it is the text an ObjectMapper with
+     * ORDER_MAP_ENTRIES_BY_KEYS writes for the body read as plain maps and lists, which earlier
+     * releases hashed (the ledger keeps these hashes, so they must not change).
+     */
     static String hash(JsonNode json) {
         try {
-            Object plain = CANONICAL.treeToValue(json, Object.class);
-            byte[] canonical = CANONICAL.writeValueAsString(plain).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            StringWriter text = new StringWriter(256);
+            try (JsonGenerator generator = JSON.getFactory().createGenerator(text)) {
+                writeCanonical(json, generator);
+            }
+            return HexFormat.of().formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot hash a request body", e);
+        }
+    }
+
+    private static void writeCanonical(JsonNode node, JsonGenerator generator) throws IOException {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                writeCanonical(node.get(name), generator);
+            }
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                writeCanonical(element, generator);
+            }
+            generator.writeEndArray();
+        } else {
+            generator.writeTree(node);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }
