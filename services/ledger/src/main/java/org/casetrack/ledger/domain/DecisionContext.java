@@ -13,8 +13,9 @@ public record DecisionContext(Instant now, Predicate<String> knownCompound) {
     /** The latest zone on earth: a world date after today there is in the future everywhere. */
     public static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
 
+    /** From the fixed offset directly: {@code LocalDate.ofInstant} builds new zone rules for an offset on every call. */
     public LocalDate latestToday() {
-        return LocalDate.ofInstant(now, LATEST_ZONE);
+        return LocalDate.ofEpochDay(Math.floorDiv(now.getEpochSecond() + LATEST_ZONE.getTotalSeconds(), 86_400L));
     }
 
     public boolean isKnownCompound(String compoundId) {
