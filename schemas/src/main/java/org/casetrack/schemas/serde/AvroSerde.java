@@ -1,15 +1,12 @@
 package org.casetrack.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -70,20 +67,16 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
             return null;
         }
         int id = idByTopic.computeIfAbsent(topic, this::schemaId);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.write(WireFormat.MAGIC);
-        out.write(id >>> 24);
-        out.write(id >>> 16);
-        out.write(id >>> 8);
-        out.write(id);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        EncodeBuffer buffer = EncodeBuffer.take();
         try {
-            writer.write(data, encoder);
-            encoder.flush();
+            buffer.start(id);
+            writer.write(data, buffer.encoder());
+            return buffer.finish();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot encode a " + type.getSimpleName() + " for topic " + topic + ": " + e.getClass().getSimpleName(), e);
+        } finally {
+            buffer.release();
         }
-        return out.toByteArray();
     }
 
     private int schemaId(String topic) {
