@@ -32,26 +32,38 @@ import org.casetrack.avro.Whereabouts;
  * summary one version on.
  */
 public final class CaseSummaries {
+    /** The defaults, computed once: a builder computes (and deep-copies) every default on each build. */
+    private static final CaseSummary DEFAULTS = CaseSummary.newBuilder().build();
+
     private CaseSummaries() {
     }
 
     public static CaseSummary empty() {
-        return CaseSummary.newBuilder().build();
+        return copy(DEFAULTS);
+    }
+
+    /**
+     * A shallow copy through the all-args constructor (a schema change that adds a field fails to
+     * compile here). Every field is immutable but the list of arrest dates, which changes replace.
+     */
+    private static CaseSummary copy(CaseSummary s) {
+        return new CaseSummary(s.getOpened(), s.getCompoundId(), s.getNationality(), s.getLifecycle(), s.getLifecycleBeforeClosing(),
+                s.getWhereabouts(), s.getIntendsToReturn(), s.getEscapedOn(), s.getRepatriatedOn(), s.getArrestedOn(), s.getMinor(),
+                s.getGender(), s.getAgeBand(), s.getVersion());
     }
 
     /** @return {@code current} itself (null for a case not seen yet) when the event changes nothing the counts read */
     public static CaseSummary apply(CaseSummary current, CaseEvent event) {
         Object payload = event.getPayload();
-        Consumer<CaseSummary.Builder> change = change(payload);
+        Consumer<CaseSummary> change = change(payload);
         boolean opened = current != null && current.getOpened();
         if (change == null || (!opened && !(payload instanceof EscapeReported))) {
             // a case's events follow its EscapeReported, before which nothing can be counted
             return current;
         }
-        CaseSummary base = current == null ? empty() : current;
-        CaseSummary.Builder s = CaseSummary.newBuilder(base);
-        change.accept(s);
-        CaseSummary next = s.build();
+        CaseSummary base = current == null ? DEFAULTS : current;
+        CaseSummary next = copy(base);
+        change.accept(next);
         if (next.equals(base)) {
             return current;
         }
@@ -60,7 +72,7 @@ public final class CaseSummaries {
     }
 
     /** What an event of this kind does to a summary; null for the kinds that never change one. */
-    private static Consumer<CaseSummary.Builder> change(Object payload) {
+    private static Consumer<CaseSummary> change(Object payload) {
         if (payload instanceof EscapeReported e) {
             return s -> opened(s, e);
         } else if (payload instanceof CaseCompoundIdentified e) {
@@ -76,7 +88,11 @@ public final class CaseSummaries {
         } else if (payload instanceof DetentionEnded e) {
             return s -> detentionEnded(s, e.getOutcome());
         } else if (payload instanceof RepatriationCompleted e) {
-            return s -> s.setLifecycle(Lifecycle.REPATRIATED).setWhereabouts(Whereabouts.RETURNED).setRepatriatedOn(e.getRepatriatedOn());
+            return s -> {
+                s.setLifecycle(Lifecycle.REPATRIATED);
+                s.setWhereabouts(Whereabouts.RETURNED);
+                s.setRepatriatedOn(e.getRepatriatedOn());
+            };
         } else if (payload instanceof CaseClosed) {
             return s -> {
                 if (s.getLifecycle() != Lifecycle.CLOSED) {
@@ -103,22 +119,22 @@ public final class CaseSummaries {
         return null;
     }
 
-    private static void opened(CaseSummary.Builder s, EscapeReported e) {
-        s.setOpened(true)
-                .setCompoundId(e.getCompoundUnknown() ? null : blankToNull(e.getCompoundId()))
-                .setNationality(nationality(e.getNationality()))
-                .setLifecycle(Lifecycle.OPEN)
-                .setLifecycleBeforeClosing(null)
-                .setWhereabouts(e.getWhereabouts())
-                .setIntendsToReturn(e.getIntendsToReturn())
-                .setEscapedOn(e.getEscapedOn())
-                .setMinor(e.getMinor())
-                .setGender(e.getGender())
-                .setAgeBand(e.getAgeBand());
+    private static void opened(CaseSummary s, EscapeReported e) {
+        s.setOpened(true);
+        s.setCompoundId(e.getCompoundUnknown() ? null : blankToNull(e.getCompoundId()));
+        s.setNationality(nationality(e.getNationality()));
+        s.setLifecycle(Lifecycle.OPEN);
+        s.setLifecycleBeforeClosing(null);
+        s.setWhereabouts(e.getWhereabouts());
+        s.setIntendsToReturn(e.getIntendsToReturn());
+        s.setEscapedOn(e.getEscapedOn());
+        s.setMinor(e.getMinor());
+        s.setGender(e.getGender());
+        s.setAgeBand(e.getAgeBand());
     }
 
     /** CHARGED and TRANSFERRED keep the person detained; RELEASED, DEPORTED and UNKNOWN end the detention. */
-    private static void detentionEnded(CaseSummary.Builder s, DetentionOutcome outcome) {
+    private static void detentionEnded(CaseSummary s, DetentionOutcome outcome) {
         if (!Counting.isDetained(s.getWhereabouts())) {
             return;
         }
@@ -130,7 +146,7 @@ public final class CaseSummaries {
     }
 
     /** Corrections of clear fields; a value that does not parse leaves the field as it was (the ledger validates them). */
-    private static void corrected(CaseSummary.Builder s, String field, String value) {
+    private static void corrected(CaseSummary s, String field, String value) {
         switch (field) {
             case "nationality" -> {
                 if (value != null && !value.isBlank()) {
