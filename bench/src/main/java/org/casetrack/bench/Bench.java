@@ -138,9 +138,8 @@ public final class Bench {
                         options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), jitSettling(), profiler, () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));
                             measured[0] = CpuMeter.snapshot();
-                        });
+                        }, () -> cpu.put("Intake (catching up, then every service)", CpuMeter.since(measured[0])));
                 jfr = profile[0];
-                cpu.put("Intake (catching up, then every service)", CpuMeter.since(measured[0]));
                 streams = StreamsActivity.since(before, streamsApps(context));
             }
             FreshnessPhase.Result freshness = null;

@@ -2,6 +2,11 @@ package org.casetrack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +36,10 @@ class BenchSmokeTest {
                 "--query-rate", "50", "--freshness-load", "10", "--workers", "4", "--intake-workers", "4", "--sql-connections", "2", "--out", out.toString());
         Infrastructure infra = new Infrastructure(scope.bootstrapServers(), scope.jdbcUrl(), scope.topics().prefix(), out);
 
-        Path report = new Bench(options, System.out).run(infra, "smoke test");
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(new TeeOutputStream(System.out, progress), true, StandardCharsets.UTF_8);
+
+        Path report = new Bench(options, tee).run(infra, "smoke test");
 
         String text = Files.readString(report);
         for (String section : ReportWriter.SECTIONS) {
@@ -58,6 +66,39 @@ class BenchSmokeTest {
             assertThat(histograms.count()).as("raw histograms: 4 intake, freshness, 4 query phases at a rate and flat out").isEqualTo(13);
         }
         assertThat(out.resolve("intake.jfr")).isNotEmptyFile();
+        String lines = progress.toString(StandardCharsets.UTF_8);
+        assertThat(lines.indexOf("under a JFR recording")).as("the profiled load runs after every measured intake phase")
+                .isGreaterThan(lines.indexOf("with every service running for"))
+                .isGreaterThan(0);
+    }
+
+    /** Writes to both streams. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
     }
 
     /** The cells of each row of the summary table: section, figure, measured, unit, target, met, baseline, baseline value, ratio. */
