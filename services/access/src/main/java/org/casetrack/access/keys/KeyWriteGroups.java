@@ -79,11 +79,18 @@ final class KeyWriteGroups {
             group.add(next);
             cases.addAll(next.caseIds);
         }
+        Written written = null;
+        RuntimeException failure = null;
         try {
-            Written written = writer.write(new ArrayList<>(cases));
-            group.forEach(w -> w.complete(written, null));
+            written = writer.write(new ArrayList<>(cases));
         } catch (RuntimeException e) {
-            group.forEach(w -> w.complete(null, e));
+            failure = e;
+        } finally {
+            // even when an Error passes through, no request of the group is left waiting for a write that ended
+            RuntimeException answer = written == null && failure == null ? new IllegalStateException("The data key write failed") : failure;
+            for (Waiting w : group) {
+                w.complete(written, answer);
+            }
         }
     }
 

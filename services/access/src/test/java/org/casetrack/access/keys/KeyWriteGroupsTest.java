@@ -28,6 +28,7 @@ class KeyWriteGroupsTest {
     private final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
     private volatile Set<String> erased = Set.of();
     private volatile String failingCase;
+    private volatile String erroringCase;
 
     @AfterEach
     void stop() {
@@ -47,6 +48,9 @@ class KeyWriteGroupsTest {
         }
         if (caseIds.contains(failingCase)) {
             throw new IllegalStateException("the database is gone");
+        }
+        if (caseIds.contains(erroringCase)) {
+            throw new LinkageError("a class of the driver is missing");
         }
         Map<String, DataKey> keys = new LinkedHashMap<>();
         caseIds.stream().filter(id -> !erased.contains(id)).forEach(id -> keys.put(id, DataKey.generate()));
@@ -135,5 +139,20 @@ class KeyWriteGroupsTest {
         assertThatThrownBy(answers.get(1)::join).hasCauseInstanceOf(IllegalStateException.class);
         failingCase = null;
         assertThat(groups.keysFor(List.of("z"))).containsOnlyKeys("z");
+    }
+
+    @Test
+    void anErrorInAWriteStillAnswersEveryRequestOfItsGroup() {
+        KeyWriteGroups groups = new KeyWriteGroups(this::write, 100);
+        erroringCase = "broken";
+
+        List<CompletableFuture<Map<String, DataKey>>> answers =
+                queuedBehindAWrite(groups, List.of(new String[] {"broken"}, new String[] {"w"}));
+
+        for (CompletableFuture<Map<String, DataKey>> answer : answers) {
+            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.ExecutionException.class);
+        }
+        erroringCase = null;
+        assertThat(groups.keysFor(List.of("w"))).containsOnlyKeys("w");
     }
 }
