@@ -60,26 +60,27 @@ public final class JitSettling {
      * passed; {@code max} zero runs the warm-up alone.
      */
     public Outcome warmUp(String what, Duration warmup, Consumer<Duration> load) {
-        long before = compileMillis.getAsLong();
-        long started = nanoTime.getAsLong();
-        load.accept(warmup);
-        double last = shareSince(before, nanoTime.getAsLong() - started);
+        Duration length = warmup;
         Duration extra = Duration.ZERO;
-        while (last > share && extra.compareTo(max) < 0) {
+        while (true) {
+            long before = compileMillis.getAsLong();
+            long started = nanoTime.getAsLong();
+            load.accept(length);
+            long elapsed = nanoTime.getAsLong() - started;
+            double last = shareSince(before, elapsed);
+            boolean settled = last <= share;
+            if (settled || extra.compareTo(max) >= 0) {
+                if (!extra.isZero() || !settled) {
+                    out.printf(Locale.ROOT, "%s: %s after %d s more of warm-up (the JIT compilers at %.2f of a core)%n",
+                            what, settled ? "settled" : "still compiling", extra.toSeconds(), last);
+                }
+                return new Outcome(extra, last, settled);
+            }
             out.printf(Locale.ROOT, "%s: the JIT compilers used %.2f of a core in the last %d s; warming up %d s more%n",
-                    what, last, Duration.ofNanos(nanoTime.getAsLong() - started).toSeconds(), slice.toSeconds());
-            before = compileMillis.getAsLong();
-            started = nanoTime.getAsLong();
-            load.accept(slice);
-            last = shareSince(before, nanoTime.getAsLong() - started);
+                    what, last, Duration.ofNanos(elapsed).toSeconds(), slice.toSeconds());
+            length = slice;
             extra = extra.plus(slice);
         }
-        boolean settled = last <= share;
-        if (!extra.isZero() || !settled) {
-            out.printf(Locale.ROOT, "%s: %s after %d s more of warm-up (the JIT compilers at %.2f of a core)%n",
-                    what, settled ? "settled" : "still compiling", extra.toSeconds(), last);
-        }
-        return new Outcome(extra, last, settled);
     }
 
     private double shareSince(long beforeMillis, long elapsedNanos) {

@@ -102,9 +102,7 @@ public final class IntakePhase {
             settleWritePath.run();
             whenMeasured.run();
         } finally {
-            out.println("intake: resuming the live views and the case-file projector; waiting until they have caught up");
-            readSide.resume();
-            settleAll.run();
+            resumeReadSide();
         }
         out.printf("intake: single-person reports flat out with every service running for %d s%n", phase.toSeconds());
         LoadResult everyService = report(loop("intake-flat-out-every-service").fullSpeed(phase, post(singles)));
@@ -129,10 +127,14 @@ public final class IntakePhase {
             });
             settleWritePath.run();
         } finally {
-            out.println("intake: resuming the live views and the case-file projector; waiting until they have caught up");
-            readSide.resume();
-            settleAll.run();
+            resumeReadSide();
         }
+    }
+
+    private void resumeReadSide() {
+        out.println("intake: resuming the live views and the case-file projector; waiting until they have caught up");
+        readSide.resume();
+        settleAll.run();
     }
 
     private OpenLoop loop(String name) {

@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,23 +204,26 @@ class DataKeyStoreTest {
     }
 
     private static String keyIdStored(ApplicationContext context, String caseId) throws Exception {
-        try (Connection c = context.getBean(DataSource.class).getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT key_id FROM \"primary\".data_keys WHERE case_id = ?")) {
-            s.setString(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
+        return stored(context, caseId, "key_id", rs -> rs.getString(1));
     }
 
     private static byte[] wrappedKeyOf(ApplicationContext context, String caseId) throws Exception {
+        return stored(context, caseId, "wrapped", rs -> rs.getBytes(1));
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One column of the case's key row, which must exist. */
+    private static <T> T stored(ApplicationContext context, String caseId, String column, Column<T> read) throws Exception {
         try (Connection c = context.getBean(DataSource.class).getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT wrapped FROM \"primary\".data_keys WHERE case_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM \"primary\".data_keys WHERE case_id = ?")) {
             s.setString(1, caseId);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return rs.getBytes(1);
+                return read.read(rs);
             }
         }
     }

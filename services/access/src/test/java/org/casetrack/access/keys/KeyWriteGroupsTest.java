@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +151,7 @@ class KeyWriteGroupsTest {
                 queuedBehindAWrite(groups, List.of(new String[] {"broken"}, new String[] {"w"}));
 
         for (CompletableFuture<Map<String, DataKey>> answer : answers) {
-            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.ExecutionException.class);
+            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         }
         erroringCase = null;
         assertThat(groups.keysFor(List.of("w"))).containsOnlyKeys("w");
