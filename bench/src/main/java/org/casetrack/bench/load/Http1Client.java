@@ -114,8 +114,10 @@ final class Http1Client implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(timeoutMillis);
             socket.connect(new InetSocketAddress(host, port), Math.min(timeoutMillis, 5_000));
-            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            // small buffers: a phase opens a connection per worker (up to 256), all alive until it ends, and
+            // whatever they hold is copied by every young collection of the JVM the services share
+            this.in = new BufferedInputStream(socket.getInputStream(), 4 * 1024);
+            this.out = new BufferedOutputStream(socket.getOutputStream(), 4 * 1024);
         }
 
         Response exchange(String method, String path, byte[] body) throws IOException {

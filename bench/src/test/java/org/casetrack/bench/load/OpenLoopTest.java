@@ -59,4 +59,11 @@ class OpenLoopTest {
         assertThat(result.failed()).isEqualTo(50);
         assertThat(result.latency().getTotalCount()).isEqualTo(50);
     }
+
+    @Test
+    void everyWorkerRecordsIntoTheOneDistribution() {
+        LoadResult result = new OpenLoop("many", 32, status -> status == 200).fullSpeed(Duration.ofMillis(400), index -> 200);
+        assertThat(result.ok()).isPositive();
+        assertThat(result.latency().getTotalCount()).as("no recording lost between workers").isEqualTo(result.ok());
+    }
 }
