@@ -2,6 +2,7 @@ package org.casetrack.platform.streams;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -22,6 +23,7 @@ public final class StreamsApp implements AutoCloseable {
     private final String name;
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
+    private final AtomicLong stateChanges = new AtomicLong();
 
     public StreamsApp(String name, Topology topology, Properties properties) {
         this.name = name;
@@ -31,7 +33,10 @@ public final class StreamsApp implements AutoCloseable {
             LOG.error("Stream thread of {} failed; replacing it", name, Redacted.of(e));
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        this.streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
+        this.streams.setStateListener((now, before) -> {
+            stateChanges.incrementAndGet();
+            LOG.info("{}: {} -> {}", name, before, now);
+        });
         LOG.info("{} uses application id {}", name, properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     }
 
@@ -50,6 +55,14 @@ public final class StreamsApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * How many times the application's state has changed so far. Whatever was read from its stores
+     * while this stayed the same was read between the same two rebalances.
+     */
+    public long stateChanges() {
+        return stateChanges.get();
     }
 
     public boolean isRunning() {

@@ -63,9 +63,19 @@ final class LocalStores {
 
     /** One compound's registry entry and counts, without its unrepatriated cases by escape date (no single-compound answer uses them). */
     static Optional<CompoundSnapshot> compound(KafkaStreams streams, int partition, String compoundId) {
-        CompoundState state = LocalStores.<CompoundState>store(streams, ViewsTopology.REGISTRY_STORE, partition).get(compoundId);
-        CompoundCounts counts = LocalStores.<CompoundCounts>store(streams, ViewsTopology.COUNTS_STORE, partition).get(compoundId);
+        CompoundState state = registry(streams, partition, compoundId);
+        CompoundCounts counts = counts(streams, partition, compoundId);
         return state == null && counts == null ? Optional.empty() : Optional.of(Snapshots.compound(compoundId, state, counts));
+    }
+
+    /** One compound's counts, without its unrepatriated cases by escape date; null when it has none. */
+    static CompoundCounts counts(KafkaStreams streams, int partition, String compoundId) {
+        return LocalStores.<CompoundCounts>store(streams, ViewsTopology.COUNTS_STORE, partition).get(compoundId);
+    }
+
+    /** One compound's registry state; null when it is not registered. */
+    static CompoundState registry(KafkaStreams streams, int partition, String compoundId) {
+        return LocalStores.<CompoundState>store(streams, ViewsTopology.REGISTRY_STORE, partition).get(compoundId);
     }
 
     /** Days from {@code from} to {@code to} (yyyy-MM-dd, inclusive; null for no bound). */

@@ -7,16 +7,22 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.casetrack.access.auth.Caller;
 import org.casetrack.access.http.ProblemException;
+import org.casetrack.avro.CompoundCounts;
+import org.casetrack.avro.CompoundState;
 import org.casetrack.platform.config.CasetrackSettings;
+import org.casetrack.views.config.GenerationApp;
 import org.casetrack.views.config.ViewsSettings;
 import org.casetrack.views.domain.Counting;
 import org.casetrack.views.domain.PublishedCounts;
+import org.casetrack.views.domain.Snapshots;
 import org.casetrack.views.domain.Snapshots.CompoundSnapshot;
 import org.casetrack.views.domain.Snapshots.DaySnapshot;
+import org.casetrack.views.topology.LatestCompounds;
+import org.casetrack.views.topology.LatestCompounds.Latest;
 
 /**
  * The answers of the views endpoints for one caller. Coordinators get exact counts. Monitors and
@@ -72,7 +78,12 @@ class ViewQueries {
         }
     }
 
+    /** A coordinator's victims answer as rendered, with the epoch and the values it was rendered from. */
+    private record Rendered(long epoch, Latest<CompoundCounts> counts, Latest<CompoundState> registry, byte[] json) {
+    }
+
     private final ViewReader reader;
+    private final ConcurrentHashMap<String, Rendered> exact = new ConcurrentHashMap<>();
     private final CasetrackSettings casetrack;
     private final ViewsSettings settings;
     private final RecentAnswers<Plan> plans;
@@ -138,26 +149,52 @@ class ViewQueries {
         return ViewResponses.compounds(plan.compounds(), plan.counts());
     }
 
-    Map<String, Object> victims(Caller caller, String compoundId, String authorization) {
+    /** The victims answer as JSON, computed whatever it needs (another instance's stores, the shared plan). */
+    byte[] victims(Caller caller, String compoundId, String authorization) {
         if (caller.isCoordinator()) {
             CompoundSnapshot compound = reader.compound(compoundId, authorization).orElseGet(() -> unknownOrMissing(compoundId));
-            return ViewResponses.exactVictims(compound);
+            return json(ViewResponses.exactVictims(compound));
         }
-        return victims(plan(caller, authorization), compoundId);
+        return json(victims(plan(caller, authorization), compoundId));
     }
 
     /**
-     * The victims answer when it needs no waiting: a coordinator's compound read from this instance's
-     * own stores, or the caller's shared plan while it is young enough; null when the answer needs
-     * another instance or a plan computed first ({@link #victims} then gives it).
+     * The victims answer as JSON when it needs no waiting: a coordinator's compound whose partition is on
+     * this instance, or the caller's shared plan while it is young enough; null when the answer needs
+     * another instance or a plan computed first ({@link #victims} then gives it). A coordinator's answer is
+     * rendered once per change of the compound's counts or registry state (see {@link LatestCompounds}).
      */
-    Map<String, Object> victimsReady(Caller caller, String compoundId, String authorization) {
+    byte[] victimsReady(Caller caller, String compoundId, String authorization) {
         if (caller.isCoordinator()) {
-            Optional<CompoundSnapshot> here = reader.compoundIfHere(compoundId);
-            return here == null ? null : ViewResponses.exactVictims(here.orElseGet(() -> unknownOrMissing(compoundId)));
+            GenerationApp g = reader.generation();
+            LatestCompounds latest = g.latest();
+            long epoch = latest.epoch();
+            Rendered rendered = exact.get(compoundId);
+            if (rendered != null && rendered.epoch() == epoch && g.isRunning() && rendered.counts() == latest.counts(compoundId, epoch)
+                    && rendered.registry() == latest.registry(compoundId, epoch)) {
+                return rendered.json();
+            }
+            ViewReader.Here here = reader.here(g, epoch, compoundId);
+            if (here == null) {
+                return null;
+            }
+            CompoundCounts counts = here.counts().value();
+            CompoundState state = here.registry().value();
+            CompoundSnapshot compound = counts == null && state == null ? unknownOrMissing(compoundId) : Snapshots.compound(compoundId, state, counts);
+            byte[] body = json(ViewResponses.exactVictims(compound));
+            exact.put(compoundId, new Rendered(epoch, here.counts(), here.registry(), body));
+            return body;
         }
         Plan plan = planReady(caller, authorization);
-        return plan == null ? null : victims(plan, compoundId);
+        return plan == null ? null : json(victims(plan, compoundId));
+    }
+
+    private byte[] json(Map<String, Object> body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot render an answer", e);
+        }
     }
 
     private static Map<String, Object> victims(Plan plan, String compoundId) {

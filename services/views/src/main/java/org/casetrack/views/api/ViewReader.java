@@ -17,12 +17,16 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.casetrack.access.http.ProblemException;
+import org.casetrack.avro.CompoundCounts;
+import org.casetrack.avro.CompoundState;
 import org.casetrack.platform.config.CasetrackSettings;
 import org.casetrack.views.config.GenerationApp;
 import org.casetrack.views.config.ViewsService;
 import org.casetrack.views.config.ViewsSettings;
 import org.casetrack.views.domain.Snapshots.CompoundSnapshot;
 import org.casetrack.views.domain.Snapshots.DaySnapshot;
+import org.casetrack.views.topology.LatestCompounds;
+import org.casetrack.views.topology.LatestCompounds.Latest;
 import org.casetrack.views.topology.ViewsTopology;
 
 /**
@@ -72,14 +76,39 @@ public class ViewReader {
     }
 
     /**
-     * As {@link #compound}, when this instance owns the compound's partition, so nothing is waited for;
-     * null when another instance owns it.
+     * A compound's counts and registry state on this instance, each as its {@link LatestCompounds} knows it
+     * in {@code epoch} (read from the stores and offered there when it knows nothing of them yet); null
+     * when another instance owns the compound's partition. The epoch is read before the generation is found
+     * running, so what is returned was current while it lasted.
      */
     @Nullable
-    Optional<CompoundSnapshot> compoundIfHere(String compoundId) {
-        GenerationApp g = running();
+    Here here(GenerationApp g, long epoch, String compoundId) {
+        if (!g.isRunning()) {
+            throw unavailable();
+        }
         KeyQueryMetadata owner = owner(g, compoundId);
-        return isSelf(activeHost(owner)) ? guard(() -> LocalStores.compound(g.streams(), owner.partition(), compoundId)) : null;
+        if (!isSelf(activeHost(owner))) {
+            return null;
+        }
+        LatestCompounds latest = g.latest();
+        Latest<CompoundCounts> counts = latest.counts(compoundId, epoch);
+        if (counts == null) {
+            counts = latest.offerCounts(compoundId, epoch, guard(() -> LocalStores.counts(g.streams(), owner.partition(), compoundId)));
+        }
+        Latest<CompoundState> registry = latest.registry(compoundId, epoch);
+        if (registry == null) {
+            registry = latest.offerRegistry(compoundId, epoch, guard(() -> LocalStores.registry(g.streams(), owner.partition(), compoundId)));
+        }
+        return new Here(counts, registry);
+    }
+
+    /** A compound's counts and registry state as known on this instance in one epoch (a null value: none). */
+    record Here(Latest<CompoundCounts> counts, Latest<CompoundState> registry) {
+    }
+
+    /** The current generation, or a 503 before there is one. */
+    GenerationApp generation() {
+        return service.current().orElseThrow(this::unavailable);
     }
 
     /** Where a compound's counts live (its partition and the instance it is active on). */

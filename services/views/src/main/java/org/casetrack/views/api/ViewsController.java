@@ -53,8 +53,8 @@ class ViewsController {
         return queries.compounds(Caller.from(authentication), authorization);
     }
 
-    @Get("/compounds/{compoundId}/victims")
-    CompletableFuture<Map<String, Object>> victims(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+    @Get(value = "/compounds/{compoundId}/victims", produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<byte[]> victims(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                    @PathVariable String compoundId) {
         Caller caller = Caller.from(authentication);
         return readyOrBlocking(queries.victimsReady(caller, compoundId, authorization), () -> queries.victims(caller, compoundId, authorization));

@@ -30,7 +30,9 @@ import org.casetrack.platform.streams.StreamsProperties;
 import org.casetrack.schemas.topics.Topic;
 import org.casetrack.schemas.topics.TopicProvisioner;
 import org.casetrack.schemas.topics.Topics;
+import org.casetrack.views.topology.CompoundChanges;
 import org.casetrack.views.topology.GenerationSeed;
+import org.casetrack.views.topology.LatestCompounds;
 import org.casetrack.views.topology.ViewSerdes;
 import org.casetrack.views.topology.ViewTopics;
 import org.casetrack.views.topology.ViewsTopology;
@@ -123,9 +125,15 @@ public class ViewsRuntime {
         config.putAll(overrides);
         String applicationId = applicationId(generation);
         Properties properties = StreamsProperties.of(applicationId, kafka, casetrack, topics, config);
-        var topology = ViewsTopology.build(topics, views, serdes, clock, casetrack.zoneId(), fold);
-        StreamsApp app = new StreamsApp((rebuild ? "views-rebuild-g" : "views-g") + generation, topology, properties).start();
-        return new GenerationApp(generation, applicationId, views, app);
+        // a serving instance answers one compound from what its stream threads last computed (LatestCompounds)
+        LatestCompounds latest = applicationServer.isPresent() ? new LatestCompounds() : null;
+        var topology = ViewsTopology.build(topics, views, serdes, clock, casetrack.zoneId(), fold,
+                latest == null ? CompoundChanges.NONE : latest);
+        StreamsApp app = new StreamsApp((rebuild ? "views-rebuild-g" : "views-g") + generation, topology, properties);
+        if (latest != null) {
+            latest.epochFrom(app::stateChanges);
+        }
+        return new GenerationApp(generation, applicationId, views, app.start(), latest);
     }
 
     /**

@@ -75,6 +75,16 @@ public final class ViewsTopology {
      *             {@link DeltaFold}); zero sends each event's deltas on at once
      */
     public static Topology build(Topics topics, ViewTopics views, ViewSerdes serdes, Clock clock, ZoneId zone, Duration fold) {
+        return build(topics, views, serdes, clock, zone, fold, CompoundChanges.NONE);
+    }
+
+    /**
+     * @param fold            how long count and timeline deltas are folded before they are repartitioned (see
+     *                        {@link DeltaFold}); zero sends each event's deltas on at once
+     * @param compoundChanges told of each compound's new counts and registry state as they are computed
+     */
+    public static Topology build(Topics topics, ViewTopics views, ViewSerdes serdes, Clock clock, ZoneId zone, Duration fold,
+                                 CompoundChanges compoundChanges) {
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUMMARY_STORE), keys,
@@ -101,7 +111,11 @@ public final class ViewsTopology {
         KGroupedStream<String, CompoundDelta> byCompound = countDeltas
                 .groupByKey(Grouped.with(COUNTS_REPARTITION, keys, serdes.own(CompoundDelta.class)));
         KTable<String, CompoundCounts> counts = byCompound
-                .aggregate(CompoundTally::empty, (compoundId, delta, current) -> CompoundTally.apply(compoundId, current, delta),
+                .aggregate(CompoundTally::empty, (compoundId, delta, current) -> {
+                            CompoundCounts next = CompoundTally.apply(compoundId, current, delta);
+                            compoundChanges.counts(compoundId, next);
+                            return next;
+                        },
                         Named.as("victims-per-compound"),
                         Materialized.<String, CompoundCounts, KeyValueStore<Bytes, byte[]>>as(COUNTS_STORE)
                                 .withKeySerde(keys).withValueSerde(serdes.own(CompoundCounts.class)));
@@ -114,7 +128,11 @@ public final class ViewsTopology {
         KTable<String, CompoundState> registry = builder.table(topics.compoundRegistry().name(),
                 Consumed.with(keys, serdes.registry()).withName("compound-registry-source"),
                 Materialized.<String, CompoundState, KeyValueStore<Bytes, byte[]>>as(REGISTRY_STORE)
-                        .withKeySerde(keys).withValueSerde(serdes.registry()));
+                        .withKeySerde(keys).withValueSerde(serdes.registry())
+                        // uncached, so each change is passed on as soon as the store has it (compounds change rarely)
+                        .withCachingDisabled());
+        registry.toStream(Named.as("compound-registry-changes"))
+                .foreach(compoundChanges::registry, Named.as("compound-registry-published"));
 
         KStream<String, Compound> compounds = registry
                 .outerJoin(counts, Compound::new, Named.as("compound-with-counts"))
