@@ -3,6 +3,7 @@ package org.casetrack.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.casetrack.devstack.ApiClient.Reply;
 import org.casetrack.devstack.DevStackExtension;
 import org.casetrack.devstack.EmbeddedKafka;
@@ -23,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * When the ledger does not answer in time the answer is 202 and the outcome can be polled; beyond the
  * bound on requests in flight it is 429; with the broker down it is 503. None of them duplicates
- * anything on retry.
+ * anything on retry. An outcome record that cannot be decoded is skipped.
  */
 @ExtendWith(DevStackExtension.class)
 class UnconfirmedTest {
@@ -46,6 +52,23 @@ class UnconfirmedTest {
                 Reply retried = ledger.api.post("/api/v1/compounds", intake.coordinator, key, Reports.compound("Late compound"));
                 assertThat(retried.status()).as("a retry with the same key gets the same outcome").isEqualTo(201);
             }
+        }
+    }
+
+    @Test
+    void anUndecodableOutcomeIsSkippedAndTheOutcomesAfterItAreAnswered(TestScope scope) {
+        try (IntakeStack intake = IntakeStack.start(scope)) {
+            String topic = scope.topics().commandOutcomes().name();
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    scope.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                for (int partition = 0; partition < producer.partitionsFor(topic).size(); partition++) {
+                    producer.send(new ProducerRecord<>(topic, partition, "poison", "not an outcome".getBytes(StandardCharsets.UTF_8)));
+                }
+                producer.flush();
+            }
+            Reply created = intake.api.post("/api/v1/compounds", intake.coordinator, "after-poison-" + UUID.randomUUID(),
+                    Reports.compound("Compound after a poison outcome"));
+            assertThat(created.status()).as("answered from the outcomes read after the undecodable ones: %s", created.text()).isEqualTo(201);
         }
     }
 

@@ -16,8 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casetrack.avro.CommandOutcome;
 import org.casetrack.intake.config.IntakeSettings;
@@ -39,22 +40,30 @@ import org.slf4j.LoggerFactory;
 public class OutcomeListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeListener.class);
 
-    private final KafkaConsumer<String, CommandOutcome> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
+    private final Deserializer<CommandOutcome> outcomes;
     /** Waits by command id, then by the body hash they were sent with. */
     private final Map<UUID, Map<String, CompletableFuture<CommandOutcome>>> waiting = new ConcurrentHashMap<>();
-    private final Map<UUID, CommandOutcome> recent;
+    /**
+     * Decided outcomes as read (their wire bytes), decoded again when asked for: hundreds of thousands
+     * of them live for minutes, and every young collection until they are promoted copies them, one
+     * array each rather than a decoded record of a dozen objects.
+     */
+    private final Map<UUID, byte[]> recent;
     private final Thread thread;
     private volatile boolean running = true;
 
     public OutcomeListener(KafkaSettings kafka, ProvisionedTopics provisioned, TopicSerdes serdes, IntakeSettings settings) {
-        String topic = provisioned.topics().commandOutcomes().name();
+        this.topic = provisioned.topics().commandOutcomes().name();
+        this.outcomes = serdes.value(provisioned.topics().commandOutcomes()).deserializer();
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20); // as the Streams applications: docs/decisions/0012
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "intake-outcomes-" + UUID.randomUUID());
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.value(provisioned.topics().commandOutcomes()).deserializer());
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
@@ -63,7 +72,7 @@ public class OutcomeListener implements AutoCloseable {
         int capacity = settings.recentOutcomes();
         this.recent = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, CommandOutcome> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<UUID, byte[]> eldest) {
                 return size() > capacity;
             }
         };
@@ -98,21 +107,25 @@ public class OutcomeListener implements AutoCloseable {
     }
 
     public Optional<CommandOutcome> recent(UUID commandId) {
+        byte[] raw;
         synchronized (recent) {
-            return Optional.ofNullable(recent.get(commandId));
+            raw = recent.get(commandId);
         }
+        return raw == null ? Optional.empty() : Optional.ofNullable(outcomes.deserialize(topic, raw));
     }
 
     private void run() {
         try {
             while (running) {
-                try {
-                    for (ConsumerRecord<String, CommandOutcome> record : consumer.poll(Duration.ofMillis(100))) {
-                        deliver(record.value());
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    CommandOutcome outcome;
+                    try {
+                        outcome = outcomes.deserialize(topic, record.headers(), record.value());
+                    } catch (RuntimeException e) {
+                        LOG.error("Skipping an undecodable outcome at {}-{} offset {}", record.topic(), record.partition(), record.offset());
+                        continue;
                     }
-                } catch (RecordDeserializationException e) {
-                    LOG.error("Skipping an undecodable outcome at {} offset {}", e.topicPartition(), e.offset());
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                    deliver(outcome, record.value());
                 }
             }
         } catch (WakeupException e) {
@@ -126,12 +139,12 @@ public class OutcomeListener implements AutoCloseable {
         }
     }
 
-    private void deliver(CommandOutcome outcome) {
+    private void deliver(CommandOutcome outcome, byte[] raw) {
         if (outcome == null) {
             return;
         }
         synchronized (recent) {
-            recent.put(outcome.getCommandId(), outcome);
+            recent.put(outcome.getCommandId(), raw);
         }
         Map<String, CompletableFuture<CommandOutcome>> byBody = waiting.get(outcome.getCommandId());
         if (byBody == null) {
