@@ -55,7 +55,7 @@ class ViewsController {
 
     @Get(value = "/compounds/{compoundId}/victims", produces = MediaType.APPLICATION_JSON)
     CompletableFuture<byte[]> victims(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                                   @PathVariable String compoundId) {
+                                      @PathVariable String compoundId) {
         Caller caller = Caller.from(authentication);
         return readyOrBlocking(queries.victimsReady(caller, compoundId, authorization), () -> queries.victims(caller, compoundId, authorization));
     }
