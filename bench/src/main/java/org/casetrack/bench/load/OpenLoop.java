@@ -72,14 +72,13 @@ public final class OpenLoop {
                 throw new IllegalStateException("Interrupted during " + name, e);
             }
         }
-        Histogram all = histogram.copy();
         long ok = statuses.entrySet().stream().filter(e -> success.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         long failed = statuses.values().stream().mapToLong(Long::longValue).sum() - ok;
         long[] seconds = new long[perSecond.length()];
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = perSecond.get(i);
         }
-        return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), all, seconds, Map.copyOf(statuses));
+        return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), histogram, seconds, Map.copyOf(statuses));
     }
 
     private void scheduled(Call call, long start, long end, long interval, AtomicLong next, Histogram histogram,
