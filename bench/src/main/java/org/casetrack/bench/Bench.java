@@ -117,29 +117,23 @@ public final class Bench {
                 cpu.put("Kafka baseline", CpuMeter.since(started));
             }
             IntakePhase.Result intake = null;
-            JfrSummary jfr = null;
+            IntakePhase intakePhase = null;
+            List<byte[]> singles = List.of();
             Map<String, StreamsActivity> streams = Map.of();
             if (options.runs("intake")) {
+                singles = bodies.escapes(2000, 1, options.seed());
                 var started = CpuMeter.snapshot();
                 Map<String, StreamsActivity> before = new LinkedHashMap<>();
                 streamsApps(context).forEach((name, app) -> before.put(name, StreamsActivity.of(app)));
-                List<byte[]> singles = bodies.escapes(2000, 1, options.seed());
                 List<byte[]> groups = bodies.escapes(200, options.groupSize(), options.seed() + 1);
-                JfrSummary[] profile = new JfrSummary[1];
                 CpuMeter.Snapshot[] measured = new CpuMeter.Snapshot[1];
-                IntakePhase.Profiler profiler = !options.jfr() ? IntakePhase.Profiler.NONE : load -> {
-                    try (IntakeRecording recording = IntakeRecording.start()) {
-                        load.run();
-                        profile[0] = recording.finish(dir.resolve("intake.jfr"));
-                    }
-                };
-                intake = new IntakePhase(services.coordinator(), options.intakeWorkers(), new ReadSide(context),
-                        () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out).run(singles, groups,
-                        options.groupSize(), options.intakeRates(), options.phase(), options.warmup(), jitSettling(), profiler, () -> {
+                intakePhase = new IntakePhase(services.coordinator(), options.intakeWorkers(), new ReadSide(context),
+                        () -> settle.await(List.of(ledgerGroup), SETTLE), settled, out);
+                intake = intakePhase.run(singles, groups, options.groupSize(), options.intakeRates(), options.phase(), options.warmup(),
+                        jitSettling(), () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));
                             measured[0] = CpuMeter.snapshot();
                         }, () -> cpu.put("Intake (catching up, then every service)", CpuMeter.since(measured[0])));
-                jfr = profile[0];
                 streams = StreamsActivity.since(before, streamsApps(context));
             }
             FreshnessPhase.Result freshness = null;
@@ -183,6 +177,18 @@ public final class Bench {
                             options.phase(), options.warmup());
                 }
                 cpu.put("PostgreSQL baseline", CpuMeter.since(started));
+            }
+            JfrSummary jfr = null;
+            if (intakePhase != null && options.jfr()) {
+                // last of all: after a recording, this JVM compiles and runs slower for minutes (IntakePhase.profile)
+                JfrSummary[] profile = new JfrSummary[1];
+                intakePhase.profile(singles, options.phase(), load -> {
+                    try (IntakeRecording recording = IntakeRecording.start()) {
+                        load.run();
+                        profile[0] = recording.finish(dir.resolve("intake.jfr"));
+                    }
+                });
+                jfr = profile[0];
             }
             results = new BenchResults(kafka, intake, freshness, rebuild, viewVictims, viewUnrepatriated, postgres, sqlVictims,
                     sqlUnrepatriated, cpu, jfr, streams, eventSize);

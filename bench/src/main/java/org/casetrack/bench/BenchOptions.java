@@ -46,7 +46,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
               --seed N                seed of the generated data (default 20260117)
               --phases a,b,..         run only these of kafka,intake,freshness,rebuild,queries,postgres (default all)
               --out DIR               where report.md, charts, histograms and the JFR recording go (default bench/target)
-              --no-jfr                no profiled intake load (a JFR recording after the measured intake phases)
+              --no-jfr                no profiled intake load (a JFR recording after every measured phase)
               --jdk-http-client       load through the JDK's HttpClient rather than the plain blocking HTTP/1.1 client
                                       (one keep-alive connection per worker); for comparison: it costs the shared machine more CPU
               --no-build              (bench/run only) skip the Maven build

@@ -67,8 +67,12 @@ class BenchSmokeTest {
         }
         assertThat(out.resolve("intake.jfr")).isNotEmptyFile();
         String lines = progress.toString(StandardCharsets.UTF_8);
-        assertThat(lines.indexOf("under a JFR recording")).as("the profiled load runs after every measured intake phase")
+        int profiled = lines.indexOf("under a JFR recording");
+        assertThat(profiled).as("the profiled load runs after every measured phase")
                 .isGreaterThan(lines.indexOf("with every service running for"))
+                .isGreaterThan(lines.lastIndexOf("freshness: "))
+                .isGreaterThan(lines.lastIndexOf("rebuild: "))
+                .isGreaterThan(lines.lastIndexOf("(SQL)-flat-out: "))
                 .isGreaterThan(0);
     }
 

@@ -33,8 +33,6 @@ public final class IntakePhase {
      * ("profile" or even "default" settings) cut intake's flat-out rate by about a third here.
      */
     public interface Profiler {
-        Profiler NONE = load -> { };
-
         void record(Runnable load);
     }
 
@@ -72,12 +70,11 @@ public final class IntakePhase {
      * The write path alone: pauses the read side, warms up, measures the fixed rates, flat out and
      * groups, then {@code whenMeasured} (still paused); resumes the read side, waits until every service
      * has caught up, measures flat out once more with every service running, then
-     * {@code whenEveryServiceMeasured}. Last, unless the profiler is {@link Profiler#NONE}, single-person
-     * reports flat out under the profiler with the read side paused again (not measured): a run after the
-     * recording measured every service at 203-355 reports/s against 951-1,231 in runs without one.
+     * {@code whenEveryServiceMeasured}. The profiled load ({@link #profile}) is left to the caller, to run
+     * after everything it measures.
      */
     public Result run(List<byte[]> singles, List<byte[]> groups, int groupSize, List<Integer> rates, Duration phase, Duration warmup,
-                      JitSettling settling, Profiler profiler, Runnable whenMeasured, Runnable whenEveryServiceMeasured) {
+                      JitSettling settling, Runnable whenMeasured, Runnable whenEveryServiceMeasured) {
         out.println("intake: the write path alone (the live views and the case-file projector paused)");
         readSide.pause();
         Map<Integer, LoadResult> atRates = new LinkedHashMap<>();
@@ -108,14 +105,17 @@ public final class IntakePhase {
         LoadResult everyService = report(loop("intake-flat-out-every-service").fullSpeed(phase, post(singles)));
         settleAll.run();
         whenEveryServiceMeasured.run();
-        if (profiler != Profiler.NONE) {
-            profile(singles, phase, profiler);
-        }
         return new Result(warmedUp, atRates, flatOut, group, groupSize, everyService);
     }
 
-    /** Single-person reports flat out under the profiler, the write path alone again; not measured. */
-    private void profile(List<byte[]> singles, Duration phase, Profiler profiler) {
+    /**
+     * Single-person reports flat out under the profiler, the write path alone again; not measured. Run it
+     * after every measured phase: after a JFR recording stopped, this JVM's JIT compilers kept compiling
+     * (about a third of a core for the 180 s the freshness warm-up waited, where they settle in 20 s
+     * without one) and the phases measured after it were slower (every service flat out 203-355 reports/s
+     * against 951-1,231 without a recording before it).
+     */
+    public void profile(List<byte[]> singles, Duration phase, Profiler profiler) {
         out.println("intake: pausing the live views and the case-file projector again for a profiled load");
         readSide.pause();
         try {

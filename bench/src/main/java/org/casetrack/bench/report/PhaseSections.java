@@ -159,7 +159,7 @@ final class PhaseSections {
             w.line("No JFR recording in this run (`--no-jfr`, or the intake phase was not run).").line("");
             return;
         }
-        w.line("JFR recording of single-person reports flat out with the write path alone, run after the measured intake phases");
+        w.line("JFR recording of single-person reports flat out with the write path alone, run after every measured phase");
         w.line("and not measured itself (the recording slows intake by about a third): `" + jfr.file().getFileName() + "` (" + jfr.samples());
         w.line("execution samples; open it in JDK Mission Control). Samples by thread (numbers folded), by the library the sampled");
         w.line("code is in, and the hottest methods:").line("");
