@@ -22,20 +22,24 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Validates opaque bearer tokens (not JWT): the admin token from the environment, or a token
  * found by the SHA-256 of its secret in {@code "primary".tokens}, neither revoked nor expired.
- * The database lookup runs off the event loop. An unknown, expired or revoked token yields no
- * authentication, so the request is anonymous and refused with 401 where a role is required.
+ * The database lookup runs off the event loop, and so does the refresh of a cached token in steady
+ * use (before it expires from the cache, so no request waits for it). An unknown, expired or revoked
+ * token yields no authentication, so the request is anonymous and refused with 401 where a role is
+ * required.
  */
 @Singleton
 public class OpaqueTokenValidator implements TokenValidator<HttpRequest<?>> {
     public static final String ADMIN_PRINCIPAL = "admin";
 
     private final TokenStore tokens;
+    private final ExecutorService refresher;
     private final Scheduler blocking;
     private final Optional<byte[]> adminHash;
     private final Authentication admin;
 
     public OpaqueTokenValidator(TokenStore tokens, AccessSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.tokens = tokens;
+        this.refresher = blocking;
         this.blocking = Schedulers.fromExecutorService(blocking);
         this.adminHash = settings.adminTokenValue().map(TokenSecrets::hash);
         this.admin = authentication(ADMIN_PRINCIPAL, Roles.ADMIN, settings.adminOrganisation());
@@ -50,7 +54,7 @@ public class OpaqueTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (adminHash.isPresent() && MessageDigest.isEqual(hash, adminHash.get())) {
             return Mono.just(admin);
         }
-        Optional<TokenRecord> cached = tokens.cached(hash);
+        Optional<TokenRecord> cached = tokens.cached(hash, refresher);
         if (cached.isPresent()) {
             return Mono.just(authentication(cached.get()));
         }

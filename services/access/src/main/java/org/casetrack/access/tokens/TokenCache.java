@@ -1,44 +1,59 @@
 package org.casetrack.access.tokens;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.casetrack.access.config.AccessSettings;
 
 /**
- * Tokens looked up recently, by secret hash, trusted for {@code casetrack.token-cache-ttl}. A
- * generation counter keeps a lookup that raced with a revocation from putting the revoked token
- * back: it is cached only if no invalidation happened since the lookup began.
+ * Tokens looked up recently, by secret hash, trusted for {@code casetrack.token-cache-ttl} from the
+ * time they were read. A generation counter keeps a lookup that raced with a revocation from putting
+ * the revoked token back: it is cached only if no invalidation happened since the lookup began.
+ *
+ * <p>An entry past half its time may be refreshed, once, by whoever claims it ({@link #claimRefresh}),
+ * so a token in steady use is read again before it expires and no request waits for the database.
  */
 @Singleton
 public class TokenCache {
     private static final int MAX_ENTRIES = 10_000;
 
     private final long ttlNanos;
+    private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    private record Entry(TokenRecord token, long loadedAt) {
+    private record Entry(TokenRecord token, long loadedAt, AtomicBoolean refreshClaimed) {
     }
 
+    @Inject
     public TokenCache(AccessSettings settings) {
-        this(settings.tokenCacheTtl());
+        this(settings.tokenCacheTtl(), System::nanoTime);
     }
 
-    TokenCache(Duration ttl) {
+    TokenCache(Duration ttl, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     Optional<TokenRecord> get(byte[] hash) {
-        Entry entry = entries.get(key(hash));
-        if (entry == null || System.nanoTime() - entry.loadedAt() >= ttlNanos) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.token());
+        Entry entry = fresh(hash);
+        return entry == null ? Optional.empty() : Optional.of(entry.token());
+    }
+
+    /**
+     * True for one caller only, when the token is cached, past half its time and not yet expired: that
+     * caller reads it again ({@link #put} renews it, {@link #drop} removes it when it is gone).
+     */
+    boolean claimRefresh(byte[] hash) {
+        Entry entry = fresh(hash);
+        return entry != null && nanoTime.getAsLong() - entry.loadedAt() >= ttlNanos / 2 && entry.refreshClaimed().compareAndSet(false, true);
     }
 
     long generation() {
@@ -53,12 +68,22 @@ public class TokenCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key(hash), new Entry(token, System.nanoTime()));
+        entries.put(key(hash), new Entry(token, nanoTime.getAsLong(), new AtomicBoolean()));
+    }
+
+    /** Forgets one token: a refresh found it revoked or expired in the database. */
+    void drop(byte[] hash) {
+        entries.remove(key(hash));
     }
 
     synchronized void invalidateAll() {
         generation.incrementAndGet();
         entries.clear();
+    }
+
+    private Entry fresh(byte[] hash) {
+        Entry entry = entries.get(key(hash));
+        return entry == null || nanoTime.getAsLong() - entry.loadedAt() >= ttlNanos ? null : entry;
     }
 
     private static String key(byte[] hash) {

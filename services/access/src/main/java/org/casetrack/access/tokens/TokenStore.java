@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.casetrack.access.auth.TokenSecrets;
 import org.casetrack.access.db.DatabaseException;
 import org.casetrack.access.db.PrimaryDatabase;
 import org.casetrack.access.http.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tokens in {@code "primary".tokens}, stored as the SHA-256 of their secret. Lookups go through a
@@ -22,6 +26,7 @@ import org.casetrack.access.http.ProblemException;
  */
 @Singleton
 public class TokenStore {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenStore.class);
     private static final String COLUMNS = "name, role, organisation, issued_by, issued_at, expires_at";
 
     private final PrimaryDatabase database;
@@ -113,12 +118,33 @@ public class TokenStore {
     }
 
     /**
-     * The token with this secret hash from this instance's cache, without touching the database:
-     * empty when not cached (or expired).
+     * The token with this secret hash from this instance's cache, without touching the database on the
+     * caller's thread: empty when not cached (or expired). A cached token past half its time is read
+     * again on {@code refresher} (once), so one in steady use does not expire from the cache and make
+     * requests wait for the database every few seconds.
      */
-    public Optional<TokenRecord> cached(byte[] hash) {
+    public Optional<TokenRecord> cached(byte[] hash, Executor refresher) {
         Instant now = Instant.now();
-        return cache.get(hash).filter(t -> !t.isExpiredAt(now));
+        Optional<TokenRecord> cached = cache.get(hash);
+        if (cached.isPresent() && cache.claimRefresh(hash)) {
+            try {
+                refresher.execute(() -> refresh(hash));
+            } catch (RejectedExecutionException e) {
+                // not refreshed: the entry expires in its time and the next request reads the token
+            }
+        }
+        return cached.filter(t -> !t.isExpiredAt(now));
+    }
+
+    /** Reads a cached token again: renewed when still valid, dropped when revoked or expired meanwhile. */
+    private void refresh(byte[] hash) {
+        long generation = cache.generation();
+        try {
+            lookup(hash).ifPresentOrElse(t -> cache.put(hash, t, generation), () -> cache.drop(hash));
+        } catch (DatabaseException e) {
+            // the entry expires in its time and the next request reads the token (and meets the failure)
+            LOG.warn("Refreshing a cached token failed: {}", e.getMessage());
+        }
     }
 
     /** The token with this secret hash, when it is neither revoked nor expired. Runs on every request. */
