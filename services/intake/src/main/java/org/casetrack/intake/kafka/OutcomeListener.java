@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,8 +42,7 @@ public class OutcomeListener implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final Deserializer<CommandOutcome> outcomes;
-    /** Waits by command id, then by the body hash they were sent with. */
-    private final Map<UUID, Map<String, CompletableFuture<CommandOutcome>>> waiting = new ConcurrentHashMap<>();
+    private final OutcomeWaits waiting = new OutcomeWaits();
     /**
      * Decided outcomes as read (their wire bytes), decoded again when asked for: hundreds of thousands
      * of them live for minutes, and every young collection until they are promoted copies them, one
@@ -89,21 +87,16 @@ public class OutcomeListener implements AutoCloseable {
      * this request's body, even when two requests with one key and different bodies race.
      */
     public CompletableFuture<CommandOutcome> expect(UUID commandId, String bodyHash) {
-        return waiting.computeIfAbsent(commandId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(bodyHash, hash -> new CompletableFuture<>());
+        return waiting.expect(commandId, bodyHash);
     }
 
     /** Drops the wait of a command that could not be sent. */
     public void forget(UUID commandId, String bodyHash) {
-        waiting.computeIfPresent(commandId, (id, byBody) -> {
-            byBody.remove(bodyHash);
-            return byBody.isEmpty() ? null : byBody;
-        });
+        waiting.forget(commandId, bodyHash);
     }
 
     public boolean isWaitingFor(UUID commandId) {
-        Map<String, CompletableFuture<CommandOutcome>> byBody = waiting.get(commandId);
-        return byBody != null && !byBody.isEmpty();
+        return waiting.isWaitingFor(commandId);
     }
 
     public Optional<CommandOutcome> recent(UUID commandId) {
@@ -146,20 +139,7 @@ public class OutcomeListener implements AutoCloseable {
         synchronized (recent) {
             recent.put(outcome.getCommandId(), raw);
         }
-        Map<String, CompletableFuture<CommandOutcome>> byBody = waiting.get(outcome.getCommandId());
-        if (byBody == null) {
-            return;
-        }
-        if (outcome.getBodyHash() == null) {
-            byBody.values().forEach(f -> f.complete(outcome));
-            byBody.clear();
-        } else {
-            CompletableFuture<CommandOutcome> future = byBody.remove(outcome.getBodyHash());
-            if (future != null) {
-                future.complete(outcome);
-            }
-        }
-        waiting.computeIfPresent(outcome.getCommandId(), (id, left) -> left.isEmpty() ? null : left);
+        waiting.deliver(outcome);
     }
 
     public boolean isRunning() {
