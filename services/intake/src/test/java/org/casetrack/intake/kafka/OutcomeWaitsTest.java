@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.casetrack.avro.CommandOutcome;
 import org.casetrack.avro.OutcomeStatus;
 import org.junit.jupiter.api.Test;
@@ -60,9 +61,9 @@ class OutcomeWaitsTest {
         Thread deliverer = new Thread(() -> {
             try {
                 for (UUID id : ids) {
-                    together.await();
+                    together.await(10, TimeUnit.SECONDS);
                     waits.deliver(outcome(id, "h"));
-                    together.await();
+                    together.await(10, TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -71,9 +72,10 @@ class OutcomeWaitsTest {
         deliverer.start();
         int lost = 0;
         for (UUID id : ids) {
-            together.await();
+            // bounded waits: a failing deliverer breaks the barrier rather than hanging the build
+            together.await(10, TimeUnit.SECONDS);
             CompletableFuture<CommandOutcome> second = waits.expect(id, "h");
-            together.await();
+            together.await(10, TimeUnit.SECONDS);
             waits.deliver(outcome(id, "h"));
             if (!second.isDone()) {
                 lost++;
