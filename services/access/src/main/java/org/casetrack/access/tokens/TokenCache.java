@@ -17,7 +17,7 @@ import org.casetrack.access.config.AccessSettings;
  * time they were read. A generation counter keeps a lookup that raced with a revocation from putting
  * the revoked token back: it is cached only if no invalidation happened since the lookup began.
  *
- * <p>An entry past half its time may be refreshed, once, by whoever claims it ({@link #claimRefresh}),
+ * <p>An entry past half its time may be refreshed, once, by whoever reads it then ({@link #get(byte[], Runnable)}),
  * so a token in steady use is read again before it expires and no request waits for the database.
  */
 @Singleton
@@ -43,17 +43,24 @@ public class TokenCache {
     }
 
     Optional<TokenRecord> get(byte[] hash) {
-        Entry entry = fresh(hash);
-        return entry == null ? Optional.empty() : Optional.of(entry.token());
+        return get(hash, null);
     }
 
     /**
-     * True for one caller only, when the token is cached, past half its time and not yet expired: that
-     * caller reads it again ({@link #put} renews it, {@link #drop} removes it when it is gone).
+     * The cached token, as {@link #get(byte[])}; when it is past half its time, {@code refresh} (unless
+     * null) runs for one caller only, who reads it again ({@link #put} renews it, {@link #drop} removes it
+     * when it is gone).
      */
-    boolean claimRefresh(byte[] hash) {
-        Entry entry = fresh(hash);
-        return entry != null && nanoTime.getAsLong() - entry.loadedAt() >= ttlNanos / 2 && entry.refreshClaimed().compareAndSet(false, true);
+    Optional<TokenRecord> get(byte[] hash, Runnable refresh) {
+        Entry entry = entries.get(key(hash));
+        long age = entry == null ? ttlNanos : nanoTime.getAsLong() - entry.loadedAt();
+        if (age >= ttlNanos) {
+            return Optional.empty();
+        }
+        if (refresh != null && age >= ttlNanos / 2 && entry.refreshClaimed().compareAndSet(false, true)) {
+            refresh.run();
+        }
+        return Optional.of(entry.token());
     }
 
     long generation() {
@@ -79,11 +86,6 @@ public class TokenCache {
     synchronized void invalidateAll() {
         generation.incrementAndGet();
         entries.clear();
-    }
-
-    private Entry fresh(byte[] hash) {
-        Entry entry = entries.get(key(hash));
-        return entry == null || nanoTime.getAsLong() - entry.loadedAt() >= ttlNanos ? null : entry;
     }
 
     private static String key(byte[] hash) {

@@ -125,15 +125,13 @@ public class TokenStore {
      */
     public Optional<TokenRecord> cached(byte[] hash, Executor refresher) {
         Instant now = Instant.now();
-        Optional<TokenRecord> cached = cache.get(hash);
-        if (cached.isPresent() && cache.claimRefresh(hash)) {
+        return cache.get(hash, () -> {
             try {
                 refresher.execute(() -> refresh(hash));
             } catch (RejectedExecutionException e) {
                 // not refreshed: the entry expires in its time and the next request reads the token
             }
-        }
-        return cached.filter(t -> !t.isExpiredAt(now));
+        }).filter(t -> !t.isExpiredAt(now));
     }
 
     /** Reads a cached token again: renewed when still valid, dropped when revoked or expired meanwhile. */
