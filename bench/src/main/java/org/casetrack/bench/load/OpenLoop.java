@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.casetrack.bench.report.CpuMeter;
 
 /**
  * Runs calls for a while, either on a fixed schedule or as fast as a number of workers can.
@@ -55,6 +56,7 @@ public final class OpenLoop {
         // phase, and lengthened each pause of the JVM it shares with what it measures.
         Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         List<Thread> threads = new ArrayList<>();
+        CpuMeter.Snapshot cpu = CpuMeter.snapshot();
         for (int w = 0; w < workers; w++) {
             Runnable loop = interval > 0
                     ? () -> scheduled(call, start, end, interval, next, histogram, perSecond, statuses, missed)
@@ -72,13 +74,14 @@ public final class OpenLoop {
                 throw new IllegalStateException("Interrupted during " + name, e);
             }
         }
+        CpuMeter.Usage used = CpuMeter.since(cpu);
         long ok = statuses.entrySet().stream().filter(e -> success.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         long failed = statuses.values().stream().mapToLong(Long::longValue).sum() - ok;
         long[] seconds = new long[perSecond.length()];
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = perSecond.get(i);
         }
-        return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), histogram, seconds, Map.copyOf(statuses));
+        return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), histogram, seconds, Map.copyOf(statuses), used);
     }
 
     private void scheduled(Call call, long start, long end, long interval, AtomicLong next, Histogram histogram,

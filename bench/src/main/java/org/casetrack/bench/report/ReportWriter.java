@@ -107,15 +107,16 @@ public final class ReportWriter {
     }
 
     void loadHeader(String what) {
-        line("| " + what + " | offered/s | answered/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | answers |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        line("| " + what + " | offered/s | answered/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | answers | machine cores | CPU ms per answer |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
     }
 
     void loadRow(String what, LoadResult l) {
         line("| " + what + " | " + (l.targetRate() > 0 ? Numbers.value(l.targetRate(), "/s") : "flat out") + " | "
                 + Numbers.value(l.okPerSecond(), "/s") + " | " + Numbers.value(l.millis(50), "ms") + " | " + Numbers.value(l.millis(90), "ms")
                 + " | " + Numbers.value(l.millis(99), "ms") + " | " + Numbers.value(l.millis(99.9), "ms") + " | "
-                + Numbers.value(l.millis(100), "ms") + " | " + l.statusSummary() + " |");
+                + Numbers.value(l.millis(100), "ms") + " | " + l.statusSummary() + " | " + l.machineCores() + " | "
+                + Numbers.value(l.machineCpuMillisPerSuccess(), "ms") + " |");
     }
 
     ReportWriter line(String text) {

@@ -2,6 +2,8 @@ package org.casetrack.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -65,5 +67,29 @@ class OpenLoopTest {
         LoadResult result = new OpenLoop("many", 32, status -> status == 200).fullSpeed(Duration.ofMillis(400), index -> 200);
         assertThat(result.ok()).isPositive();
         assertThat(result.latency().getTotalCount()).as("no recording lost between workers").isEqualTo(result.ok());
+    }
+
+    @Test
+    void theCpuACallCostsIsMeasuredBesideItsLatency() {
+        // each call keeps its thread busy for 3 ms of its own CPU time: the machine spent at least that per call
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        LoadResult result = new OpenLoop("busy", 1, status -> status == 200).fullSpeed(Duration.ofMillis(600), index -> {
+            long until = threads.getCurrentThreadCpuTime() + 3_000_000;
+            while (threads.getCurrentThreadCpuTime() < until) {
+                Thread.onSpinWait();
+            }
+            return 200;
+        });
+        assertThat(result.ok()).isPositive();
+        assertThat(result.cpu().jvmCores()).isGreaterThan(0.5);
+        assertThat(result.machineCpuMillisPerSuccess()).isGreaterThanOrEqualTo(2.7);
+        assertThat(result.machineCores()).matches("\\d+\\.\\d\\d of " + Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void noSuccessHasNoCpuPerSuccess() {
+        LoadResult result = new OpenLoop("refused", 1, status -> status == 201).fullSpeed(Duration.ofMillis(100), index -> 503);
+        assertThat(result.ok()).isZero();
+        assertThat(result.machineCpuMillisPerSuccess()).isNaN();
     }
 }
