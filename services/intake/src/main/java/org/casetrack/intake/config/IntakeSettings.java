@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxInFlight    requests being decided at once; beyond it, 429 with Retry-After
  * @param sendTimeout    the producer's max.block.ms: how long a send may wait for the broker before 503
  * @param recentOutcomes how many decided outcomes are kept for GET /api/v1/commands/{id}
+ * @param linger         the command producer's linger.ms: how long a command may wait for others to share its
+ *                       produce request (each request costs the broker about as much as its records)
  */
 @ConfigurationProperties("intake")
 public record IntakeSettings(
@@ -19,5 +21,13 @@ public record IntakeSettings(
         @Bindable(defaultValue = "PT60S") Duration commandTtl,
         @Bindable(defaultValue = "2000") int maxInFlight,
         @Bindable(defaultValue = "PT1.5S") Duration sendTimeout,
-        @Bindable(defaultValue = "200000") int recentOutcomes) {
+        @Bindable(defaultValue = "200000") int recentOutcomes,
+        @Bindable(defaultValue = "PT0.005S") Duration linger) {
+
+    public IntakeSettings {
+        // the producer's delivery timeout (5 s) must cover the linger and its request timeout (3 s)
+        if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("intake.linger must be between 0 and 1s, not " + linger);
+        }
+    }
 }

@@ -22,7 +22,8 @@ import org.casetrack.schemas.topics.Topics;
 
 /**
  * Publishes commands, keyed by aggregate id, with an idempotent acks=all producer that waits at
- * most {@code intake.send-timeout} for the broker, so a broker outage answers 503 promptly.
+ * most {@code intake.send-timeout} for the broker, so a broker outage answers 503 promptly. Commands
+ * linger up to {@code intake.linger} to share produce requests.
  */
 @Singleton
 public class CommandGateway implements AutoCloseable {
@@ -35,16 +36,21 @@ public class CommandGateway implements AutoCloseable {
         this.topics = provisioned.topics();
         this.caseSerializer = serdes.value(topics.caseCommands()).serializer();
         this.compoundSerializer = serdes.value(topics.compoundCommands()).serializer();
+        this.producer = new KafkaProducer<>(producerProperties(kafka, settings), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The command producer's configuration: idempotent, acks=all, bounded waits, and the settings' linger. */
+    static Properties producerProperties(KafkaSettings kafka, IntakeSettings settings) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis());
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.sendTimeout().toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "intake-commands");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return p;
     }
 
     public CompletableFuture<Void> send(CaseCommand command) {

@@ -4,9 +4,11 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casetrack.ledger.topology.LedgerTopology;
 import org.casetrack.platform.config.CasetrackSettings;
@@ -31,6 +33,14 @@ public class LedgerService implements AutoCloseable {
     /** Kafka Streams overrides for the ledger live under this prefix. */
     public static final String STREAMS_PREFIX = "kafka.streams.ledger";
 
+    /**
+     * The ledger's own Streams defaults, under any override. Its producer lingers past the commit interval:
+     * under exactly-once its records become visible only at the commit, whose flush sends whatever is
+     * still waiting, so sending earlier buys nothing but more produce requests, which the broker pays
+     * for per partition batch (docs/decisions/0018).
+     */
+    static final Map<String, Object> DEFAULTS = Map.of(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+
     private static final Logger LOG = LoggerFactory.getLogger(LedgerService.class);
 
     private final LedgerSettings settings;
@@ -41,7 +51,8 @@ public class LedgerService implements AutoCloseable {
     public LedgerService(ProvisionedTopics provisioned, TopicSerdes serdes, KafkaSettings kafka, CasetrackSettings casetrack,
                          LedgerSettings settings, Environment environment, Admin admin) {
         this.settings = settings;
-        Map<String, Object> overrides = PrefixedSettings.under(environment, STREAMS_PREFIX);
+        Map<String, Object> overrides = new HashMap<>(DEFAULTS);
+        overrides.putAll(PrefixedSettings.under(environment, STREAMS_PREFIX));
         String applicationId = settings.applicationIdOr(provisioned.topics().prefix());
         this.properties = StreamsProperties.of(applicationId, kafka, casetrack, provisioned.topics(), overrides);
         this.progress = new ConsumerLagProgress(admin, applicationId, provisioned.topics().compoundCommands().name(),
