@@ -15,6 +15,19 @@ public class DatabaseException extends RuntimeException {
         this.sqlState = cause.getSQLState();
     }
 
+    private DatabaseException(DatabaseException shared) {
+        super(shared.getMessage(), shared.getCause());
+        this.sqlState = shared.sqlState;
+    }
+
+    /**
+     * The same failure for another request that shared the operation (a grouped write): an exception
+     * thrown in several threads would gather every thread's suppressed exceptions and cross their traces.
+     */
+    public DatabaseException forAnotherRequest() {
+        return new DatabaseException(this);
+    }
+
     public String sqlState() {
         return sqlState;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.casetrack.access.db.DatabaseException;
 import org.casetrack.schemas.crypto.DataKey;
 
 /**
@@ -46,7 +47,8 @@ final class KeyWriteGroups {
      * The keys of these cases, written with whatever other requests wait at the time.
      *
      * @throws CaseErasedException when one of the cases' key was destroyed
-     * @throws RuntimeException    the write's own failure, for every request of that write
+     * @throws DatabaseException   the write's failure, a copy for every request of that write
+     * @throws IllegalStateException any other failure of the write, with it as the cause
      */
     Map<String, DataKey> keysFor(Collection<String> caseIds) {
         Waiting mine = new Waiting(List.copyOf(new LinkedHashSet<>(caseIds)));
@@ -94,6 +96,14 @@ final class KeyWriteGroups {
         }
     }
 
+    /** The write's failure as this request's own exception, never one instance thrown in several threads. */
+    private static RuntimeException own(RuntimeException shared) {
+        if (shared instanceof DatabaseException database) {
+            return database.forAnotherRequest();
+        }
+        return new IllegalStateException("The data key write failed: " + shared.getClass().getSimpleName(), shared);
+    }
+
     /** One request's cases and, once written, its answer; read and written under the lock. */
     private static final class Waiting {
         private final List<String> caseIds;
@@ -113,7 +123,7 @@ final class KeyWriteGroups {
 
         Map<String, DataKey> result() {
             if (failure != null) {
-                throw failure;
+                throw own(failure);
             }
             Map<String, DataKey> keys = new LinkedHashMap<>();
             for (String caseId : caseIds) {

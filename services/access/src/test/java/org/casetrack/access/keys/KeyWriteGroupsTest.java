@@ -2,8 +2,10 @@ package org.casetrack.access.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.casetrack.access.db.DatabaseException;
 import org.casetrack.schemas.crypto.DataKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ class KeyWriteGroupsTest {
     private volatile Set<String> erased = Set.of();
     private volatile String failingCase;
     private volatile String erroringCase;
+    private volatile String unreachableCase;
 
     @AfterEach
     void stop() {
@@ -49,6 +53,9 @@ class KeyWriteGroupsTest {
         }
         if (caseIds.contains(failingCase)) {
             throw new IllegalStateException("the database is gone");
+        }
+        if (caseIds.contains(unreachableCase)) {
+            throw new DatabaseException("Creating or reading data keys", new SQLTransientConnectionException("no connection", "08001"));
         }
         if (caseIds.contains(erroringCase)) {
             throw new LinkageError("a class of the driver is missing");
@@ -155,5 +162,24 @@ class KeyWriteGroupsTest {
         }
         erroringCase = null;
         assertThat(groups.keysFor(List.of("w"))).containsOnlyKeys("w");
+    }
+
+    @Test
+    void everyRequestOfAFailedWriteGetsItsOwnExceptionOfTheSameKind() {
+        KeyWriteGroups groups = new KeyWriteGroups(this::write, 100);
+        unreachableCase = "unreachable";
+
+        List<CompletableFuture<Map<String, DataKey>>> answers =
+                queuedBehindAWrite(groups, List.of(new String[] {"unreachable"}, new String[] {"v"}, new String[] {"u"}));
+
+        List<Throwable> thrown = answers.stream().map(answer -> catchThrowable(answer::join).getCause()).toList();
+        for (Throwable t : thrown) {
+            assertThat(t).isInstanceOf(DatabaseException.class).hasMessage("Creating or reading data keys failed (SQLState 08001)");
+            assertThat(((DatabaseException) t).isUnavailable()).as("still answered 503 with Retry-After").isTrue();
+        }
+        // one instance thrown in three threads would gather each one's suppressed exceptions and traces
+        assertThat(thrown.get(0)).isNotSameAs(thrown.get(1)).isNotSameAs(thrown.get(2));
+        assertThat(thrown.get(1)).isNotSameAs(thrown.get(2));
+        assertThat(thrown.get(0).getCause()).isSameAs(thrown.get(1).getCause());
     }
 }
