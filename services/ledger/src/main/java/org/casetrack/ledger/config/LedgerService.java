@@ -37,7 +37,8 @@ public class LedgerService implements AutoCloseable {
      * The ledger's own Streams defaults, under any override. Its producer lingers past the commit interval:
      * under exactly-once its records become visible only at the commit, whose flush sends whatever is
      * still waiting, so sending earlier buys nothing but more produce requests, which the broker pays
-     * for per partition batch (docs/decisions/0018).
+     * for per partition batch (docs/decisions/0018). A transaction longer than the linger still sends its
+     * first records before the flush.
      */
     static final Map<String, Object> DEFAULTS = Map.of(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
 
