@@ -158,9 +158,9 @@ public final class Bench {
                 var api = services.coordinator();
                 viewVictims = queries.run("victims per compound (views)",
                         i -> api.getStatus("/api/v1/compounds/" + zipfCompounds.get((int) (i % zipfCompounds.size())) + "/victims"),
-                        options.queryRate(), options.phase(), options.warmup());
+                        options.queryRate(), options.phase(), options.warmup(), jitSettling());
                 viewUnrepatriated = queries.run("unrepatriated by nationality (views)", i -> api.getStatus("/api/v1/stats/unrepatriated"),
-                        options.queryRate(), options.phase(), options.warmup());
+                        options.queryRate(), options.phase(), options.warmup(), jitSettling());
                 cpu.put("View queries", CpuMeter.since(started));
             }
             PostgresBaseline.Loaded postgres = null;
@@ -172,9 +172,9 @@ public final class Bench {
                     postgres = baseline.load(events.get(), options.events(), e -> serializer.serialize(topic, e));
                     QueryPhase queries = new QueryPhase(options.sqlConnections(), out);
                     sqlVictims = queries.run("victims per compound (SQL)", baseline.victims(zipfCompounds), options.queryRate(), options.phase(),
-                            options.warmup());
+                            options.warmup(), jitSettling());
                     sqlUnrepatriated = queries.run("unrepatriated by nationality (SQL)", baseline.unrepatriated(), options.queryRate(),
-                            options.phase(), options.warmup());
+                            options.phase(), options.warmup(), jitSettling());
                 }
                 cpu.put("PostgreSQL baseline", CpuMeter.since(started));
             }

@@ -28,8 +28,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
               --phase-seconds S       length of each load phase (default 30)
               --warmup-seconds S      unmeasured warm-up before the intake and freshness phases and before each query
                                       (default 10)
-              --jit-settle-seconds S  after the intake and freshness warm-ups, keep their load going in 10 s slices while the
-                                      JIT compilers used more than a tenth of a core in the last one, for S seconds at most
+              --jit-settle-seconds S  after each warm-up (intake, freshness, each query), keep its load going in 10 s slices
+                                      while the JIT compilers used more than a tenth of a core in the last one, for S s at most
                                       (default 180; --quick 0): the whole stack shares one JVM, whose compilers stay busy
                                       for minutes
               --intake-rates R[,R..]  fixed rates of single-person reports per second (default 500,1000)
@@ -48,7 +48,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
               --out DIR               where report.md, charts, histograms and the JFR recording go (default bench/target)
               --no-jfr                no profiled intake load (a JFR recording after every measured phase)
               --jdk-http-client       load through the JDK's HttpClient rather than the plain blocking HTTP/1.1 client
-                                      (one keep-alive connection per worker); for comparison: it costs the shared machine more CPU
+                                      (keep-alive connections shared by the workers); for comparison: it costs the shared
+                                      machine more CPU
               --no-build              (bench/run only) skip the Maven build
               --help                  this text
             """;

@@ -46,7 +46,8 @@ class BenchSmokeTest {
             assertThat(text).as("section %s", section).contains("\n" + section + "\n");
         }
         assertThat(text).contains("Warm-up (not measured): single-person reports flat out for the set warm-up, then ")
-                .contains("Warm-up (not measured): probes and background load for the set warm-up, then ");
+                .contains("Warm-up (not measured): probes and background load for the set warm-up, then ")
+                .contains("Warm-up (not measured): victims per compound (views) flat out for the set warm-up, then ");
         List<String[]> figures = summaryRows(text);
         assertThat(figures).as("figures of every phase").hasSizeGreaterThan(25);
         assertThat(figures.stream().map(f -> f[0]).distinct())

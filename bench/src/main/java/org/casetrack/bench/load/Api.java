@@ -13,12 +13,14 @@ import java.time.Duration;
 /**
  * casetrack's HTTP API as a client tool calls it: HTTP/1.1 with keep-alive, a bearer token, JSON.
  * One instance is shared by every worker of a phase. By default the calls go through
- * {@link Http1Client} (one blocking connection per worker thread); {@code jdk} uses the JDK's
+ * {@link Http1Client} (blocking keep-alive connections, one request at a time each, shared by the workers); {@code jdk} uses the JDK's
  * HttpClient instead, which pools connections itself and costs the shared machine more CPU.
  */
 public final class Api implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_MILLIS = 30_000;
+    /** Well inside the idle timeout of Micronaut's server (5 minutes), which closes a connection idle longer. */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
     private final String baseUrl;
     private final String token;
@@ -30,7 +32,8 @@ public final class Api implements AutoCloseable {
         this.token = token;
         this.jdk = jdkClient ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
                 : null;
-        this.plain = jdkClient ? null : new Http1Client(URI.create(this.baseUrl), "Authorization: Bearer " + token + "\r\n", TIMEOUT_MILLIS);
+        this.plain = jdkClient ? null : new Http1Client(URI.create(this.baseUrl), "Authorization: Bearer " + token + "\r\n", TIMEOUT_MILLIS,
+                MAX_IDLE);
     }
 
     public record Reply(int status, String body) {

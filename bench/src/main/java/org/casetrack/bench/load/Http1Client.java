@@ -11,17 +11,23 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * A plain HTTP/1.1 client over blocking sockets, as HTTP load generators such as wrk are: one
- * keep-alive connection per calling thread, each request written in one go and its answer read by
+ * A plain HTTP/1.1 client over blocking sockets, as HTTP load generators such as wrk are: keep-alive
+ * connections, each carrying one request at a time, written in one go and its answer read by
  * Content-Length or by chunks. It exists because the load generator shares the machine (and the
  * JVM) with what it measures: the JDK's HttpClient spent a quarter to a half of a core of a 2-core
  * machine on 2,000 queries/s, in its selector and worker threads, which the services then did not
- * have. A GET that fails on a connection used before (closed by the server while idle) is
- * sent again once on a new one; a POST is not.
+ * have. Idle connections are shared by every calling thread (first in, first out), so a load phase
+ * whose new workers follow its warm-up's goes on over the warm-up's connections instead of opening
+ * and closing one per worker in its first milliseconds; one idle for longer than {@code maxIdle} is
+ * closed rather than used (the server may have closed it meanwhile). A GET that fails on a
+ * connection used before is sent again once on a new one; a POST is not.
  */
 final class Http1Client implements AutoCloseable {
     record Response(int status, byte[] body) {
@@ -31,15 +37,20 @@ final class Http1Client implements AutoCloseable {
     private final int port;
     private final byte[] fixedHeaders;
     private final int timeoutMillis;
-    private final ThreadLocal<Connection> mine = new ThreadLocal<>();
-    private final ConcurrentLinkedQueue<Connection> open = new ConcurrentLinkedQueue<>();
+    private final long maxIdleNanos;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
-    /** @param headers sent with every request, e.g. Authorization */
-    Http1Client(URI base, String headers, int timeoutMillis) {
+    /**
+     * @param headers sent with every request, e.g. Authorization
+     * @param maxIdle how long a connection may have been idle and still be used
+     */
+    Http1Client(URI base, String headers, int timeoutMillis, Duration maxIdle) {
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : 80;
         this.fixedHeaders = ("Host: " + host + ":" + port + "\r\n" + headers).getBytes(StandardCharsets.ISO_8859_1);
         this.timeoutMillis = timeoutMillis;
+        this.maxIdleNanos = maxIdle.toNanos();
     }
 
     Response get(String path) throws IOException {
@@ -51,19 +62,19 @@ final class Http1Client implements AutoCloseable {
     }
 
     private Response exchange(String method, String path, byte[] body, boolean idempotent) throws IOException {
-        Connection connection = mine.get();
+        Connection connection = takeIdle();
         boolean reused = connection != null;
         if (connection == null) {
             connection = connect();
         }
         try {
-            return connection.exchange(method, path, body);
+            return release(connection, connection.exchange(method, path, body));
         } catch (IOException e) {
             drop(connection);
             if (reused && idempotent) {
                 Connection fresh = connect();
                 try {
-                    return fresh.exchange(method, path, body);
+                    return release(fresh, fresh.exchange(method, path, body));
                 } catch (IOException again) {
                     drop(fresh);
                     throw again;
@@ -73,54 +84,73 @@ final class Http1Client implements AutoCloseable {
         }
     }
 
-    private Connection connect() throws IOException {
-        // connections of threads that have ended (an earlier phase's workers) are closed here
-        open.removeIf(c -> {
-            if (!c.owner.isAlive()) {
-                c.close();
-                return true;
+    /** The longest idle connection not idle for too long; older ones are closed on the way. */
+    private Connection takeIdle() {
+        long now = System.nanoTime();
+        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            if (now - c.idleSince <= maxIdleNanos) {
+                return c;
             }
-            return false;
-        });
-        Connection connection = new Connection(Thread.currentThread());
+            drop(c);
+        }
+        return null;
+    }
+
+    private Connection connect() throws IOException {
+        Connection connection = new Connection();
         open.add(connection);
-        mine.set(connection);
         return connection;
+    }
+
+    /** Puts a connection the answer left open back among the idle ones. */
+    private Response release(Connection connection, Exchanged exchanged) {
+        if (exchanged.keepAlive()) {
+            connection.idleSince = System.nanoTime();
+            idle.offerLast(connection);
+        } else {
+            drop(connection);
+        }
+        return exchanged.response();
     }
 
     private void drop(Connection connection) {
         connection.close();
         open.remove(connection);
-        if (mine.get() == connection) {
-            mine.remove();
-        }
+    }
+
+    /** Connections open, in use or idle. */
+    int openConnections() {
+        return open.size();
     }
 
     @Override
     public void close() {
+        idle.clear();
         open.forEach(Connection::close);
         open.clear();
     }
 
+    private record Exchanged(Response response, boolean keepAlive) {
+    }
+
     private final class Connection {
-        private final Thread owner;
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        private volatile long idleSince;
 
-        Connection(Thread owner) throws IOException {
-            this.owner = owner;
+        Connection() throws IOException {
             this.socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(timeoutMillis);
             socket.connect(new InetSocketAddress(host, port), Math.min(timeoutMillis, 5_000));
-            // small buffers: a phase opens a connection per worker (up to 256), all alive until it ends, and
-            // whatever they hold is copied by every young collection of the JVM the services share
+            // small buffers: a phase keeps a connection per worker (up to 256) open, and whatever they
+            // hold is copied by every young collection of the JVM the services share
             this.in = new BufferedInputStream(socket.getInputStream(), 4 * 1024);
             this.out = new BufferedOutputStream(socket.getOutputStream(), 4 * 1024);
         }
 
-        Response exchange(String method, String path, byte[] body) throws IOException {
+        Exchanged exchange(String method, String path, byte[] body) throws IOException {
             out.write((method + " " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(fixedHeaders);
             if (body != null) {
@@ -135,7 +165,7 @@ final class Http1Client implements AutoCloseable {
             return read();
         }
 
-        private Response read() throws IOException {
+        private Exchanged read() throws IOException {
             String statusLine = line();
             if (!statusLine.startsWith("HTTP/1.")) {
                 throw new IOException("Not an HTTP/1.x answer");
@@ -171,10 +201,7 @@ final class Http1Client implements AutoCloseable {
                 payload = in.readAllBytes();
                 close = true;
             }
-            if (close) {
-                drop(this);
-            }
-            return new Response(status, payload);
+            return new Exchanged(new Response(status, payload), !close);
         }
 
         private byte[] chunks() throws IOException {

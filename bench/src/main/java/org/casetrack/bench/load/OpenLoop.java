@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -45,8 +46,8 @@ public final class OpenLoop {
     }
 
     private LoadResult run(double rate, Duration duration, Call call, long interval) {
-        long start = System.nanoTime() + 5_000_000;
-        long end = start + duration.toNanos();
+        AtomicLong startAt = new AtomicLong();
+        CountDownLatch go = new CountDownLatch(1);
         AtomicLong next = new AtomicLong();
         AtomicLongArray perSecond = new AtomicLongArray((int) duration.toSeconds() + 2);
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
@@ -56,16 +57,29 @@ public final class OpenLoop {
         // phase, and lengthened each pause of the JVM it shares with what it measures.
         Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         List<Thread> threads = new ArrayList<>();
-        CpuMeter.Snapshot cpu = CpuMeter.snapshot();
         for (int w = 0; w < workers; w++) {
-            Runnable loop = interval > 0
-                    ? () -> scheduled(call, start, end, interval, next, histogram, perSecond, statuses, missed)
-                    : () -> flatOut(call, start, end, next, histogram, perSecond, statuses);
+            Runnable loop = () -> {
+                if (!awaitStart(go)) {
+                    return;
+                }
+                long start = startAt.get();
+                long end = start + duration.toNanos();
+                if (interval > 0) {
+                    scheduled(call, start, end, interval, next, histogram, perSecond, statuses, missed);
+                } else {
+                    flatOut(call, start, end, next, histogram, perSecond, statuses);
+                }
+            };
             Thread thread = new Thread(loop, name + "-" + w);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
+        // the schedule begins once every worker runs: starting hundreds of threads takes longer than a
+        // few of its intervals, and the first calls due would otherwise wait for their thread to exist
+        CpuMeter.Snapshot cpu = CpuMeter.snapshot();
+        startAt.set(System.nanoTime() + 5_000_000);
+        go.countDown();
         for (Thread thread : threads) {
             try {
                 thread.join();
@@ -82,6 +96,16 @@ public final class OpenLoop {
             seconds[i] = perSecond.get(i);
         }
         return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), histogram, seconds, Map.copyOf(statuses), used);
+    }
+
+    private static boolean awaitStart(CountDownLatch go) {
+        try {
+            go.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void scheduled(Call call, long start, long end, long interval, AtomicLong next, Histogram histogram,

@@ -68,7 +68,7 @@ final class PhaseSections {
                 Numbers.value(in.personsPerSecond(), "/s"))).line("");
     }
 
-    private void warmUp(String load, JitSettling.Outcome warm) {
+    void warmUp(String load, JitSettling.Outcome warm) {
         if (warm != null) {
             w.line(String.format(Locale.ROOT, "Warm-up (not measured): %s for the set warm-up, then %d s more while the JIT compilers"
                     + " were busy; %s (the compilers used %.2f of a core in the last slice).", load, warm.extra().toSeconds(),

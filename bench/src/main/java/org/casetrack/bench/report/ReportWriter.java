@@ -39,13 +39,14 @@ public final class ReportWriter {
         line("| date | " + date + " |");
         line("| events replayed | " + String.format(Locale.ROOT, "%,d", options.events()) + " |");
         line("| load phase | " + options.phaseSeconds() + " s each, after " + options.warmupSeconds() + " s of warm-up |");
-        line("| intake and freshness warm-ups, on until the JIT compilers settle | at most " + options.jitSettleSeconds() + " s more |");
+        line("| warm-ups (intake, freshness, each query), on until the JIT compilers settle | at most " + options.jitSettleSeconds()
+                + " s more each |");
         line("| intake rates | " + options.intakeRates() + " reports/s; groups of " + options.groupSize() + " |");
         line("| query rate | " + options.queryRate() + " queries/s |");
         line("| HTTP workers: intake / queries and freshness; SQL connections | " + options.intakeWorkers() + " / " + options.workers() + "; "
                 + options.sqlConnections() + " |");
         line("| HTTP client of the load | " + (options.jdkHttpClient() ? "the JDK's HttpClient (`--jdk-http-client`)"
-                : "plain blocking HTTP/1.1, one keep-alive connection per worker") + " |");
+                : "plain blocking HTTP/1.1, keep-alive connections shared by the workers") + " |");
         line("| compounds | " + options.compounds() + " (Zipf-skewed) |");
         line("| event size (average, wire format) | " + r.eventSize() + " bytes |");
         line("| seed | " + options.seed() + " |");
@@ -92,6 +93,11 @@ public final class ReportWriter {
             line("answered from the views' state stores over HTTP; the SQL baseline asks PostgreSQL over JDBC for the same numbers");
             line("(queries in section 6) with " + options.sqlConnections() + " connections.");
             line("");
+            for (QueryPhase.Result q : new QueryPhase.Result[] {r.viewVictims(), r.viewUnrepatriated(), r.sqlVictims(), r.sqlUnrepatriated()}) {
+                if (q != null) {
+                    s.warmUp(q.query() + " flat out", q.warmedUp());
+                }
+            }
             loadHeader("query");
             for (QueryPhase.Result q : new QueryPhase.Result[] {r.viewVictims(), r.viewUnrepatriated(), r.sqlVictims(), r.sqlUnrepatriated()}) {
                 if (q != null) {

@@ -92,4 +92,21 @@ class OpenLoopTest {
         assertThat(result.ok()).isZero();
         assertThat(result.machineCpuMillisPerSuccess()).isNaN();
     }
+
+    @Test
+    void theScheduleBeginsOnceEveryWorkerRuns() {
+        // starting 1,500 threads takes far longer than the schedule's first intervals; more calls than
+        // workers, so that no worker has run out of calls and ended by the first one
+        int workers = 1_500;
+        int[] aliveAtFirstCall = new int[1];
+        LoadResult result = new OpenLoop("crowd", workers, status -> status == 200).fixedRate(1_000, Duration.ofSeconds(2), index -> {
+            if (index == 0) {
+                aliveAtFirstCall[0] = (int) Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("crowd-") && t.isAlive()).count();
+            }
+            return 200;
+        });
+        assertThat(result.ok()).isPositive();
+        assertThat(aliveAtFirstCall[0]).as("workers alive when the first call was made").isEqualTo(workers);
+    }
 }
