@@ -13,8 +13,9 @@ import java.time.Duration;
 /**
  * casetrack's HTTP API as a client tool calls it: HTTP/1.1 with keep-alive, a bearer token, JSON.
  * One instance is shared by every worker of a phase. By default the calls go through
- * {@link Http1Client} (blocking keep-alive connections, one request at a time each, shared by the workers); {@code jdk} uses the JDK's
- * HttpClient instead, which pools connections itself and costs the shared machine more CPU.
+ * {@link Http1Client} (blocking keep-alive connections, one request at a time each, shared by the
+ * workers); {@code jdk} uses the JDK's HttpClient instead, which pools connections itself and costs
+ * the shared machine more CPU.
  */
 public final class Api implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -93,13 +93,14 @@ public final class ReportWriter {
             line("answered from the views' state stores over HTTP; the SQL baseline asks PostgreSQL over JDBC for the same numbers");
             line("(queries in section 6) with " + options.sqlConnections() + " connections.");
             line("");
-            for (QueryPhase.Result q : new QueryPhase.Result[] {r.viewVictims(), r.viewUnrepatriated(), r.sqlVictims(), r.sqlUnrepatriated()}) {
+            QueryPhase.Result[] queries = {r.viewVictims(), r.viewUnrepatriated(), r.sqlVictims(), r.sqlUnrepatriated()};
+            for (QueryPhase.Result q : queries) {
                 if (q != null) {
                     s.warmUp(q.query() + " flat out", q.warmedUp());
                 }
             }
             loadHeader("query");
-            for (QueryPhase.Result q : new QueryPhase.Result[] {r.viewVictims(), r.viewUnrepatriated(), r.sqlVictims(), r.sqlUnrepatriated()}) {
+            for (QueryPhase.Result q : queries) {
                 if (q != null) {
                     loadRow(q.query() + " at a fixed rate", q.atRate());
                     loadRow(q.query() + " flat out", q.flatOut());
