@@ -133,7 +133,7 @@ public final class Bench {
                         jitSettling(), () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));
                             measured[0] = CpuMeter.snapshot();
-                        }, () -> cpu.put("Intake (catching up, then every service)", CpuMeter.since(measured[0])));
+                        }, () -> cpu.put("Intake (catching up, warming up, then every service)", CpuMeter.since(measured[0])));
                 streams = StreamsActivity.since(before, streamsApps(context));
             }
             FreshnessPhase.Result freshness = null;

@@ -20,6 +20,16 @@ import java.util.function.LongSupplier;
 public final class JitSettling {
     /** How long the load ran on after the fixed warm-up, and the compilers' share of a core in its last slice. */
     public record Outcome(Duration extra, double lastShare, boolean settled) {
+        /** How the warm-up of {@code load} ended, as one sentence for the report. */
+        public String describe(String load) {
+            if (extra.isZero()) {
+                return String.format(Locale.ROOT, "%s for the set warm-up; the JIT compilers %s (they used %.2f of a core in it).", load,
+                        settled ? "had settled by its end" : "were still compiling when the measured load began", lastShare);
+            }
+            return String.format(Locale.ROOT, "%s for the set warm-up, then %d s more while the JIT compilers were busy; %s (the"
+                    + " compilers used %.2f of a core in the last slice).", load, extra.toSeconds(),
+                    settled ? "settled" : "still compiling when the measured load began", lastShare);
+        }
     }
 
     private final LongSupplier compileMillis;

@@ -64,15 +64,14 @@ final class PhaseSections {
         w.loadRow("reports of " + in.groupSize() + " persons flat out", in.groups());
         w.loadRow("single-person reports flat out, every service running", in.flatOutEveryService());
         w.line("");
+        warmUp("single-person reports flat out with every service running (after they had caught up)", in.everyServiceWarmedUp());
         w.line(String.format(Locale.ROOT, "Persons accepted in reports of %d: %s persons/s.", in.groupSize(),
                 Numbers.value(in.personsPerSecond(), "/s"))).line("");
     }
 
     void warmUp(String load, JitSettling.Outcome warm) {
         if (warm != null) {
-            w.line(String.format(Locale.ROOT, "Warm-up (not measured): %s for the set warm-up, then %d s more while the JIT compilers"
-                    + " were busy; %s (the compilers used %.2f of a core in the last slice).", load, warm.extra().toSeconds(),
-                    warm.settled() ? "settled" : "still compiling when the measured load began", warm.lastShare())).line("");
+            w.line("Warm-up (not measured): " + warm.describe(load)).line("");
         }
     }
 

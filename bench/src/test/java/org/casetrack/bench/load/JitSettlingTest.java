@@ -75,6 +75,21 @@ class JitSettlingTest {
     }
 
     @Test
+    void theReportSentenceSaysWhetherTheWarmUpRanOn() {
+        assertThat(new JitSettling.Outcome(Duration.ZERO, 0.04, true).describe("victims"))
+                .isEqualTo("victims for the set warm-up; the JIT compilers had settled by its end (they used 0.04 of a core in it).");
+        assertThat(new JitSettling.Outcome(Duration.ZERO, 0.9, false).describe("victims"))
+                .isEqualTo("victims for the set warm-up; the JIT compilers were still compiling when the measured load began"
+                        + " (they used 0.90 of a core in it).");
+        assertThat(new JitSettling.Outcome(Duration.ofSeconds(20), 0.06, true).describe("victims"))
+                .isEqualTo("victims for the set warm-up, then 20 s more while the JIT compilers were busy; settled (the compilers"
+                        + " used 0.06 of a core in the last slice).");
+        assertThat(new JitSettling.Outcome(Duration.ofSeconds(180), 0.3, false).describe("victims"))
+                .endsWith("then 180 s more while the JIT compilers were busy; still compiling when the measured load began (the"
+                        + " compilers used 0.30 of a core in the last slice).");
+    }
+
+    @Test
     void refusesAnEmptySlice() {
         assertThatThrownBy(() -> new JitSettling(Duration.ZERO, 0.1, Duration.ofSeconds(60), System.out))
                 .isInstanceOf(IllegalArgumentException.class);
