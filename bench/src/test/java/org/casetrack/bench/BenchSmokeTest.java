@@ -31,7 +31,7 @@ class BenchSmokeTest {
         System.setProperty("java.awt.headless", "true");
         Path out = Files.createDirectories(Path.of("target", "smoke", scope.id())).toAbsolutePath();
         BenchOptions options = BenchOptions.parse("--events", "2000", "--phase-seconds", "3", "--warmup-seconds", "1",
-                "--jit-settle-seconds", "10",
+                "--jit-settle-seconds", "0",
                 "--baseline-records", "2000", "--e2e-records", "50", "--compounds", "10", "--intake-rates", "20", "--group-size", "5",
                 "--query-rate", "50", "--freshness-load", "10", "--workers", "4", "--intake-workers", "4", "--sql-connections", "2", "--out", out.toString());
         Infrastructure infra = new Infrastructure(scope.bootstrapServers(), scope.jdbcUrl(), scope.topics().prefix(), out);
