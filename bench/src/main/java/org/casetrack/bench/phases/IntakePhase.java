@@ -75,8 +75,8 @@ public final class IntakePhase {
      * groups, then {@code whenMeasured} (still paused); resumes the read side, waits until every service
      * has caught up, warms up again with every service running (the read side's code and intake's meet
      * a new mix there: in a run without this warm-up the JIT compilers took 0.12 of a core during the
-     * measurement), measures flat out once more, then {@code whenEveryServiceMeasured}. The profiled load ({@link #profile}) is left to the caller, to run
-     * after everything it measures.
+     * measurement), measures flat out once more, then {@code whenEveryServiceMeasured}. The profiled
+     * load ({@link #profile}) is left to the caller, to run after everything it measures.
      */
     public Result run(List<byte[]> singles, List<byte[]> groups, int groupSize, List<Integer> rates, Duration phase, Duration warmup,
                       JitSettling settling, Runnable whenMeasured, Runnable whenEveryServiceMeasured) {

@@ -37,7 +37,8 @@ public class BearerAuthenticationFetcher implements AuthenticationFetcher<HttpRe
             return Mono.empty();
         }
         String value = token.get();
-        return Mono.from(validator.validateToken(value, request)).doOnNext(authenticated -> request.setAttribute(SecurityFilter.TOKEN, value));
+        return Mono.from(validator.validateToken(value, request))
+                .doOnNext(authenticated -> request.setAttribute(SecurityFilter.TOKEN, value));
     }
 
     @Override
