@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,6 +34,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -384,7 +388,7 @@ public final class GenerationSeed {
                         Unrepatriated.view(all, LocalDate.ofInstant(clock.instant(), zone)), timestamp);
             }
             writes.store(target, partitions, ViewsTopology.TIMELINE_STORE, days, serdes.own(TimelineDay.class).serializer(), timestamp);
-            java.util.Set<String> compounds = new java.util.HashSet<>(registry.keySet());
+            Set<String> compounds = new HashSet<>(registry.keySet());
             compounds.addAll(totals.keySet());
             for (String compoundId : compounds) {
                 CompoundState state = registry.get(compoundId);
@@ -489,7 +493,7 @@ public final class GenerationSeed {
 
     /** Reads a (small) topic from offset 0 to each partition's last committed record; answers where it stopped. */
     private static Map<TopicPartition, Long> readAll(KafkaConsumer<byte[], byte[]> consumer, String topic,
-                                                     java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+                                                     Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
@@ -502,7 +506,7 @@ public final class GenerationSeed {
      * {@code afterPoll} runs after each poll. Fails when nothing has come for {@link #TIMEOUT}.
      */
     private static void readTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends,
-                               java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler, Runnable afterPoll) {
+                               Consumer<ConsumerRecord<byte[], byte[]>> handler, Runnable afterPoll) {
         consumer.assign(ends.keySet());
         consumer.seekToBeginning(ends.keySet());
         long lastProgress = System.nanoTime();
@@ -532,7 +536,7 @@ public final class GenerationSeed {
                 .toList();
         try {
             var results = admin.createTopics(changelogs).values();
-            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> r : results.entrySet()) {
+            for (Map.Entry<String, KafkaFuture<Void>> r : results.entrySet()) {
                 try {
                     r.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
