@@ -84,13 +84,9 @@ public final class IntakePhase {
         readSide.pause();
         Map<Integer, LoadResult> atRates = new LinkedHashMap<>();
         LoadResult flatOut, group;
-        JitSettling.Outcome warmedUp = null;
+        JitSettling.Outcome warmedUp;
         try {
-            if (!warmup.isZero()) {
-                out.printf("intake: warming up for %d s (not measured)%n", warmup.toSeconds());
-                warmedUp = settling.warmUp("intake", warmup, slice -> loop("intake-warmup").fullSpeed(slice, post(singles)));
-                settleWritePath.run();
-            }
+            warmedUp = warmUp("intake", "intake-warmup", singles, warmup, settling, settleWritePath);
             for (int rate : rates) {
                 out.printf("intake: single-person reports at %d/s for %d s%n", rate, phase.toSeconds());
                 atRates.put(rate, report(loop("intake-" + rate).fixedRate(rate, phase, post(singles))));
@@ -106,18 +102,28 @@ public final class IntakePhase {
         } finally {
             resumeReadSide();
         }
-        JitSettling.Outcome everyServiceWarmedUp = null;
-        if (!warmup.isZero()) {
-            out.printf("intake: warming up with every service running for %d s (not measured)%n", warmup.toSeconds());
-            everyServiceWarmedUp = settling.warmUp("intake with every service", warmup,
-                    slice -> loop("intake-every-service-warmup").fullSpeed(slice, post(singles)));
-            settleAll.run();
-        }
+        JitSettling.Outcome everyServiceWarmedUp = warmUp("intake with every service", "intake-every-service-warmup", singles, warmup,
+                settling, settleAll);
         out.printf("intake: single-person reports flat out with every service running for %d s%n", phase.toSeconds());
         LoadResult everyService = report(loop("intake-flat-out-every-service").fullSpeed(phase, post(singles)));
         settleAll.run();
         whenEveryServiceMeasured.run();
         return new Result(warmedUp, atRates, flatOut, group, groupSize, everyServiceWarmedUp, everyService);
+    }
+
+    /**
+     * Single-person reports flat out, not measured, for {@code warmup} and on while the JIT compilers are
+     * busy, then {@code settle}; null (and nothing run) when {@code warmup} is zero.
+     */
+    private JitSettling.Outcome warmUp(String what, String loopName, List<byte[]> singles, Duration warmup, JitSettling settling,
+                                       Runnable settle) {
+        if (warmup.isZero()) {
+            return null;
+        }
+        out.printf("%s: warming up for %d s (not measured)%n", what, warmup.toSeconds());
+        JitSettling.Outcome outcome = settling.warmUp(what, warmup, slice -> loop(loopName).fullSpeed(slice, post(singles)));
+        settle.run();
+        return outcome;
     }
 
     /**
