@@ -191,7 +191,7 @@ public final class Bench {
                 jfr = profile[0];
             }
             results = new BenchResults(kafka, intake, freshness, rebuild, viewVictims, viewUnrepatriated, postgres, sqlVictims,
-                    sqlUnrepatriated, cpu, jfr, streams, eventSize);
+                    sqlUnrepatriated, cpu, jfr, streams, eventSize, infra.broker());
         }
         out.println("bench: services stopped; writing the report");
         return new ReportFiles(options, out).write(dir, results, machine, date, command);

@@ -1,13 +1,15 @@
 package org.casetrack.bench;
 
 import java.nio.file.Path;
+import org.casetrack.devstack.BrokerProcess;
 import org.casetrack.devstack.DevStack;
 import org.casetrack.devstack.DevStackExtension;
 import org.slf4j.LoggerFactory;
 
 /**
- * bench/run's entry point: starts the embedded infrastructure (a KRaft broker, PostgreSQL and the
- * schema registry) under {@code <out>/stack}, fresh for every run, and runs the benchmark on it.
+ * bench/run's entry point: starts the embedded infrastructure (a KRaft broker, in a JVM of its own
+ * unless {@code --broker-in-process}, PostgreSQL and the schema registry) under {@code <out>/stack},
+ * fresh for every run, and runs the benchmark on it.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -31,8 +33,14 @@ public final class BenchMain {
         DevStackExtension.deleteRecursively(stackDir);
         String command = "bench/run " + String.join(" ", args);
         int exit = 0;
-        try (DevStack stack = DevStack.start(DevStack.Options.at(stackDir, "bench-registry-" + java.util.UUID.randomUUID()))) {
-            Infrastructure infra = new Infrastructure(stack.bootstrapServers(), stack.jdbcUrl(), "", stackDir);
+        DevStack.Options stackOptions = DevStack.Options.at(stackDir, "bench-registry-" + java.util.UUID.randomUUID());
+        if (!options.brokerInProcess()) {
+            stackOptions = stackOptions.withBrokerJvm(BrokerProcess.KAFKA_JVM_OPTIONS);
+        }
+        try (DevStack stack = DevStack.start(stackOptions)) {
+            String broker = options.brokerInProcess() ? Infrastructure.BROKER_IN_THIS_JVM
+                    : "in a JVM of its own with Kafka's default options (" + String.join(" ", BrokerProcess.KAFKA_JVM_OPTIONS) + ")";
+            Infrastructure infra = new Infrastructure(stack.bootstrapServers(), stack.jdbcUrl(), "", stackDir, broker);
             new Bench(options, System.out).run(infra, command.trim());
         } catch (Exception | Error e) {
             // the stack is closed by now (try-with-resources), so no broker or PostgreSQL outlives the run

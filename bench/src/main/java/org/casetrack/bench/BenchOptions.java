@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int jitSettleSeconds, List<Integer> intakeRates, int groupSize, int queryRate,
                            int freshnessLoad, int workers, int intakeWorkers, int sqlConnections, int compounds, long baselineRecords, int e2eRecords,
-                           long seed, Path out, Set<String> phases, boolean jfr, boolean jdkHttpClient) {
+                           long seed, Path out, Set<String> phases, boolean jfr, boolean jdkHttpClient,
+                           boolean brokerInProcess) {
 
     public static final List<String> PHASES = List.of("kafka", "intake", "freshness", "rebuild", "queries", "postgres");
 
@@ -30,8 +31,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
                                       (default 10)
               --jit-settle-seconds S  after each warm-up (intake, freshness, each query), keep its load going in 10 s slices
                                       while the JIT compilers used more than a tenth of a core in the last one, for S s at most
-                                      (default 180; --quick 0): the whole stack shares one JVM, whose compilers stay busy
-                                      for minutes
+                                      (default 180; --quick 0): the services and the load share one JVM, whose compilers
+                                      stay busy for minutes
               --intake-rates R[,R..]  fixed rates of single-person reports per second (default 500,1000)
               --group-size N          persons per report in the group phase (default 40)
               --query-rate R          fixed rate of view queries and of the same SQL queries (default 2000)
@@ -50,6 +51,9 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
               --jdk-http-client       load through the JDK's HttpClient rather than the plain blocking HTTP/1.1 client
                                       (keep-alive connections shared by the workers); for comparison: it costs the shared
                                       machine more CPU
+              --broker-in-process     run the broker inside the bench's JVM (as `java -jar casetrack.jar` does) rather than
+                                      in a JVM of its own with Kafka's default JVM options (-Xmx1G, G1, 20 ms pause goal);
+                                      its threads, allocations and collections then share the services' heap
               --no-build              (bench/run only) skip the Maven build
               --help                  this text
             """;
@@ -67,13 +71,14 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
         long seed = 20260117;
         Path out = Path.of("bench", "target");
         Set<String> phases = new LinkedHashSet<>(PHASES);
-        boolean jfr = true, jdkHttpClient = false;
+        boolean jfr = true, jdkHttpClient = false, brokerInProcess = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--quick", "--ten-million", "--no-build" -> { }
                 case "--no-jfr" -> jfr = false;
                 case "--jdk-http-client" -> jdkHttpClient = true;
+                case "--broker-in-process" -> brokerInProcess = true;
                 case "--events" -> events = positiveLong(arg, value(args, ++i, arg));
                 case "--phase-seconds" -> phase = positiveInt(arg, value(args, ++i, arg));
                 case "--warmup-seconds" -> warmup = nonNegativeInt(arg, value(args, ++i, arg));
@@ -98,7 +103,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
             throw new IllegalArgumentException("--group-size is at most 500 (the API's limit per report)");
         }
         return new BenchOptions(events, phase, warmup, jitSettle, List.copyOf(rates), group, queryRate, freshnessLoad, workers, intakeWorkers, sql, compounds,
-                baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr, jdkHttpClient);
+                baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr, jdkHttpClient,
+                brokerInProcess);
     }
 
     public Duration phase() {

@@ -11,9 +11,9 @@ import org.casetrack.bench.report.CpuMeter;
 import org.casetrack.bench.report.JfrSummary;
 import org.casetrack.bench.report.StreamsActivity;
 
-/** Everything a run measured; a phase that was not run is null. */
+/** Everything a run measured, and where its broker ran; a phase that was not run is null. */
 public record BenchResults(KafkaBaseline.Result kafka, IntakePhase.Result intake, FreshnessPhase.Result freshness, RebuildPhase.Result rebuild,
                            QueryPhase.Result viewVictims, QueryPhase.Result viewUnrepatriated, PostgresBaseline.Loaded postgres,
                            QueryPhase.Result sqlVictims, QueryPhase.Result sqlUnrepatriated, Map<String, CpuMeter.Usage> cpu,
-                           JfrSummary jfr, Map<String, StreamsActivity> streams, int eventSize) {
+                           JfrSummary jfr, Map<String, StreamsActivity> streams, int eventSize, String broker) {
 }

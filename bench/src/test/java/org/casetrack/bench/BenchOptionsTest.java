@@ -20,6 +20,8 @@ class BenchOptionsTest {
         assertThat(options.intakeWorkers()).isEqualTo(256);
         assertThat(options.jitSettleSeconds()).isEqualTo(180);
         assertThat(options.phases()).containsExactlyInAnyOrderElementsOf(BenchOptions.PHASES);
+        assertThat(options.brokerInProcess()).as("the broker runs in a JVM of its own").isFalse();
+        assertThat(BenchOptions.parse("--broker-in-process").brokerInProcess()).isTrue();
         assertThat(BenchOptions.parse("--ten-million").events()).isEqualTo(10_000_000);
     }
 
@@ -40,7 +42,7 @@ class BenchOptionsTest {
     void helpNamesEveryOption() {
         for (String option : List.of("--quick", "--events", "--ten-million", "--phase-seconds", "--warmup-seconds", "--jit-settle-seconds",
                 "--intake-rates", "--group-size", "--query-rate", "--freshness-load", "--workers", "--intake-workers", "--sql-connections",
-                "--compounds", "--baseline-records", "--e2e-records", "--seed", "--phases", "--out", "--no-jfr", "--jdk-http-client",
+                "--compounds", "--baseline-records", "--e2e-records", "--seed", "--phases", "--out", "--no-jfr", "--jdk-http-client", "--broker-in-process",
                 "--no-build", "--help")) {
             assertThat(BenchOptions.HELP).as(option).containsPattern("(?m)^\\s+" + option + "\\b");
         }

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps a warm-up load going until the JIT has settled. The whole stack runs in this one JVM (broker,
- * services, load generator): on a 2-core machine its compiler threads stay busy for minutes after the
+ * Keeps a warm-up load going until the JIT has settled. The services and the load generator run in
+ * this one JVM: on a 2-core machine its compiler threads stay busy for minutes after the
  * first load, and a fixed-rate phase measured meanwhile measures them (at 500 reports/s, 80 s after
  * the start, they used 0.48 of the 2 cores). After the fixed warm-up, the load runs on in slices while
  * the compilers took more than {@code share} of one core in the last slice, for {@code max} at most.

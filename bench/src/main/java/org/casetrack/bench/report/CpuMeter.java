@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.LongSummaryStatistics;
 
 /**
- * CPU used during a phase: by this JVM (broker, services and load generator together) and by the
- * whole machine (adding PostgreSQL, child JVMs, and anything else running on it); and this JVM's
+ * CPU used during a phase: by this JVM (services and load generator together, and the broker with
+ * {@code --broker-in-process}) and by the whole machine (adding PostgreSQL, the broker's JVM, the
+ * tools' child JVMs, and anything else running on it); and this JVM's
  * garbage-collection pauses in it, which every latency of the phase may have waited for.
  */
 public final class CpuMeter {

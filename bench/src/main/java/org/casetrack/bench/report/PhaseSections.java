@@ -134,8 +134,9 @@ final class PhaseSections {
 
     void whereTheTimeGoes(Map<String, CpuMeter.Usage> cpu, Map<String, StreamsActivity> streams, JfrSummary jfr) {
         w.line("## Where the time goes").line("");
-        w.line("Average cores busy in each phase: this JVM (broker, services and load generator together) and the whole machine");
-        w.line("(adding PostgreSQL, the tools' child JVMs, and whatever else runs on the machine); and this JVM's stop-the-world");
+        w.line("Average cores busy in each phase: this JVM (services and load generator together, and the broker if it runs here:");
+        w.line("see Settings) and the whole machine (adding PostgreSQL, the broker's JVM, the tools' child JVMs, and whatever else");
+        w.line("runs on the machine); and this JVM's stop-the-world");
         w.line("pauses in the phase (under G1 its young, mixed and full collections, not its remark and cleanup pauses),");
         w.line("which every request of the phase may have waited for.").line("");
         w.line("| phase | seconds | this JVM (cores) | whole machine (cores) | GC pauses | GC pause ms in all | longest GC pause ms |")

@@ -22,8 +22,9 @@ public final class ReportWriter {
         line("");
         line(date + ", on " + machine.get("processor") + " (" + machine.get("cores") + " cores), `" + command + "`.");
         line("");
-        line("Everything runs on this one machine: the Kafka broker, PostgreSQL, the services (intake, ledger, views, casefiles,");
-        line("access in one JVM, as standalone runs them) and the load generator share its cores, and so does anything else");
+        line("Everything runs on this one machine: the Kafka broker (in a JVM of its own unless said otherwise under Settings),");
+        line("PostgreSQL, the services (intake, ledger, views, casefiles, access in one JVM, as standalone runs them) and the load");
+        line("generator (in the services' JVM) share its cores, and so does anything else");
         line("running on it at the time (see *Where the time goes*). Latencies at a fixed rate are corrected for coordinated");
         line("omission (measured from each request's intended send time). No figure here is asserted by any test.");
         line("");
@@ -47,6 +48,7 @@ public final class ReportWriter {
                 + options.sqlConnections() + " |");
         line("| HTTP client of the load | " + (options.jdkHttpClient() ? "the JDK's HttpClient (`--jdk-http-client`)"
                 : "plain blocking HTTP/1.1, keep-alive connections shared by the workers") + " |");
+        line("| Kafka broker | " + r.broker() + " |");
         line("| compounds | " + options.compounds() + " (Zipf-skewed) |");
         line("| event size (average, wire format) | " + r.eventSize() + " bytes |");
         line("| seed | " + options.seed() + " |");

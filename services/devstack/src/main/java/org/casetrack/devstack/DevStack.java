@@ -27,7 +27,7 @@ public final class DevStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
 
     private final Options options;
-    private final EmbeddedKafka kafka;
+    private final KafkaBroker kafka;
     private final EmbeddedDatabase database;
     private final EmbeddedSchemaRegistry registry;
     private final RegistryHttpServer registryServer;
@@ -38,17 +38,32 @@ public final class DevStack implements AutoCloseable {
      * @param dataDir     everything lives below it
      * @param kafkaPort   0 for the port used last time on this directory, or a free one
      * @param adminToken  the token that may write to the registry REST
+     * @param brokerJvm   empty: the broker runs in this JVM; else it runs in a JVM of its own with these
+     *                    options ({@link BrokerProcess})
      */
-    public record Options(Path dataDir, int kafkaPort, int postgresPort, int registryPort, String adminToken, TopicSettings topicSettings) {
+    public record Options(Path dataDir, int kafkaPort, int postgresPort, int registryPort, String adminToken, TopicSettings topicSettings,
+                          List<String> brokerJvm) {
+        public Options {
+            brokerJvm = List.copyOf(brokerJvm);
+        }
+
         public static Options at(Path dataDir, String adminToken) {
-            return new Options(dataDir, 0, 0, 0, adminToken, TopicSettings.embedded());
+            return new Options(dataDir, 0, 0, 0, adminToken, TopicSettings.embedded(), List.of());
+        }
+
+        /** The same, with the broker in a JVM of its own started with {@code jvmOptions}. */
+        public Options withBrokerJvm(List<String> jvmOptions) {
+            return new Options(dataDir, kafkaPort, postgresPort, registryPort, adminToken, topicSettings, jvmOptions);
         }
     }
 
     private DevStack(Options options) {
         this.options = options;
         long started = System.nanoTime();
-        EmbeddedKafka startedKafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+        Path kafkaDir = options.dataDir().resolve("kafka");
+        KafkaBroker startedKafka = options.brokerJvm().isEmpty() ? EmbeddedKafka.start(kafkaDir, options.kafkaPort())
+                : BrokerProcess.start(kafkaDir, options.kafkaPort(), options.brokerJvm(), line -> LOG.info("[broker] {}", line),
+                        Duration.ofMinutes(2));
         EmbeddedDatabase startedDatabase = null;
         EmbeddedSchemaRegistry startedRegistry = null;
         Admin startedAdmin = null;
@@ -94,6 +109,11 @@ public final class DevStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The broker: an {@link EmbeddedKafka} in this JVM, or a {@link BrokerProcess} when {@link Options#brokerJvm} is set. */
+    public KafkaBroker broker() {
+        return kafka;
     }
 
     public EmbeddedDatabase database() {

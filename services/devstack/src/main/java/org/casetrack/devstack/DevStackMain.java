@@ -1,6 +1,7 @@
 package org.casetrack.devstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +19,7 @@ public final class DevStackMain {
         int kafkaPort = Integer.parseInt(Optional.ofNullable(System.getenv("CASETRACK_KAFKA_PORT")).orElse("9092"));
         String adminToken = Optional.ofNullable(System.getenv("CASETRACK_ADMIN_TOKEN")).orElse(UUID.randomUUID().toString());
         DevStack stack = DevStack.start(new DevStack.Options(dir, kafkaPort, 0, 0, adminToken,
-                org.casetrack.schemas.topics.TopicSettings.embedded()));
+                org.casetrack.schemas.topics.TopicSettings.embedded(), List.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * in a directory that survives restarts. Internal topics have replication 1 so exactly-once works
  * on one broker.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements KafkaBroker {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     private final KafkaRaftServer server;
@@ -97,6 +97,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return "localhost:" + port;
     }
