@@ -46,6 +46,7 @@ class BenchSmokeTest {
             assertThat(text).as("section %s", section).contains("\n" + section + "\n");
         }
         assertThat(text).contains("| Kafka broker | " + Infrastructure.BROKER_IN_THIS_JVM + " |");
+        assertThat(text).contains("| p99 from send ms | sent over 1 ms late |");
         assertThat(text).contains("Warm-up (not measured): single-person reports flat out for the set warm-up")
                 .contains("Warm-up (not measured): single-person reports flat out with every service running (after they had caught up)"
                         + " for the set warm-up")

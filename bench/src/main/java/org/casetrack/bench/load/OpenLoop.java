@@ -56,6 +56,9 @@ public final class OpenLoop {
         // the load generator's own arrays the bulk of what every young collection copied, 11-46 MB per
         // phase, and lengthened each pause of the JVM it shares with what it measures.
         Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+        // from each call's send to its answer: what the service took, without the wait for a worker to send it
+        Histogram fromSend = interval > 0 ? new ConcurrentHistogram(HIGHEST_MICROS, 3) : histogram;
+        AtomicLong sentLate = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Runnable loop = () -> {
@@ -65,7 +68,7 @@ public final class OpenLoop {
                 long start = startAt.get();
                 long end = start + duration.toNanos();
                 if (interval > 0) {
-                    scheduled(call, start, end, interval, next, histogram, perSecond, statuses, missed);
+                    scheduled(call, start, end, interval, next, histogram, fromSend, sentLate, perSecond, statuses, missed);
                 } else {
                     flatOut(call, start, end, next, histogram, perSecond, statuses);
                 }
@@ -95,7 +98,8 @@ public final class OpenLoop {
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = perSecond.get(i);
         }
-        return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), histogram, seconds, Map.copyOf(statuses), used);
+        return new LoadResult(name, rate, duration.toNanos() / 1e9, ok, failed, missed.get(), histogram, fromSend, sentLate.get(), seconds,
+                Map.copyOf(statuses), used);
     }
 
     private static boolean awaitStart(CountDownLatch go) {
@@ -108,8 +112,8 @@ public final class OpenLoop {
         }
     }
 
-    private void scheduled(Call call, long start, long end, long interval, AtomicLong next, Histogram histogram,
-                           AtomicLongArray perSecond, Map<Integer, Long> statuses, AtomicLong missed) {
+    private void scheduled(Call call, long start, long end, long interval, AtomicLong next, Histogram histogram, Histogram fromSend,
+                           AtomicLong sentLate, AtomicLongArray perSecond, Map<Integer, Long> statuses, AtomicLong missed) {
         while (true) {
             long index = next.getAndIncrement();
             long due = start + index * interval;
@@ -127,8 +131,14 @@ public final class OpenLoop {
                 LockSupport.parkNanos(due - now);
                 now = System.nanoTime();
             }
+            if (now - due > LoadResult.LATE_NANOS) {
+                sentLate.incrementAndGet();
+            }
             int status = invoke(call, index);
             long done = System.nanoTime();
+            if (success.test(status)) {
+                fromSend.recordValue(Math.max(0, Math.min(HIGHEST_MICROS, (done - now) / 1000)));
+            }
             count(status, done, start, histogram, (done - due) / 1000, perSecond, statuses);
         }
     }

@@ -164,9 +164,9 @@ public final class IntakePhase {
     }
 
     private LoadResult report(LoadResult result) {
-        out.printf(Locale.ROOT, "intake: %s: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%s); machine %s cores,"
+        out.printf(Locale.ROOT, "intake: %s: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%s%s); machine %s cores,"
                         + " %.2f ms of CPU per report%n", result.name(), result.okPerSecond(), result.millis(50), result.millis(99),
-                result.millis(99.9), result.statusSummary(), result.machineCores(), result.machineCpuMillisPerSuccess());
+                result.millis(99.9), result.statusSummary(), result.fromSendSummary(), result.machineCores(), result.machineCpuMillisPerSuccess());
         return result;
     }
 }

@@ -46,9 +46,9 @@ public final class QueryPhase {
     }
 
     private LoadResult report(LoadResult result) {
-        out.printf(Locale.ROOT, "queries: %s: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (%s); machine %s cores,"
+        out.printf(Locale.ROOT, "queries: %s: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (%s%s); machine %s cores,"
                         + " %.3f ms of CPU per answer%n", result.name(), result.okPerSecond(), result.millis(50), result.millis(99),
-                result.millis(99.9), result.statusSummary(), result.machineCores(), result.machineCpuMillisPerSuccess());
+                result.millis(99.9), result.statusSummary(), result.fromSendSummary(), result.machineCores(), result.machineCpuMillisPerSuccess());
         return result;
     }
 }

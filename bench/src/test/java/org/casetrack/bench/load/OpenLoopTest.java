@@ -34,6 +34,25 @@ class OpenLoopTest {
     }
 
     @Test
+    void callsSentLateAreCountedAndTimedFromTheirSendBesideTheirDueTime() {
+        // one worker, a call every 10 ms, each taking 20 ms: every call after the first few is sent late, and
+        // waits longer the further the schedule falls behind; from its send each still takes about 20 ms
+        LoadResult result = new OpenLoop("late", 1, status -> status == 200).fixedRate(100, Duration.ofMillis(600), index -> {
+            Thread.sleep(20);
+            return 200;
+        });
+        assertThat(result.sentLate()).as("calls sent over 1 ms after they were due").isGreaterThanOrEqualTo(result.ok() - 2);
+        assertThat(result.millisFromSend(99)).isBetween(19.0, 60.0);
+        assertThat(result.millis(99)).as("from the due time").isGreaterThan(200.0);
+        assertThat(result.fromSendSummary()).contains("from send p99").contains("sent over 1 ms late");
+
+        LoadResult flatOut = new OpenLoop("flat", 1, status -> status == 200).fullSpeed(Duration.ofMillis(100), index -> 200);
+        assertThat(flatOut.fromSend()).as("flat out, every latency is from the send").isSameAs(flatOut.latency());
+        assertThat(flatOut.sentLate()).isZero();
+        assertThat(flatOut.fromSendSummary()).isEmpty();
+    }
+
+    @Test
     void callsTheScheduleCouldNotSendAreCountedAsMissedWithTheirWait() {
         CountDownLatch never = new CountDownLatch(1);
         LoadResult result = new OpenLoop("behind", 1, status -> status == 200).fixedRate(100, Duration.ofMillis(500), index -> {
