@@ -1,6 +1,7 @@
 package org.casetrack.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.casetrack.devstack.BrokerProcess;
 import org.casetrack.devstack.DevStack;
 import org.casetrack.devstack.DevStackExtension;
@@ -17,7 +18,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        if (java.util.List.of(args).contains("--help")) {
+        if (List.of(args).contains("--help")) {
             System.out.print(BenchOptions.HELP);
             return;
         }
@@ -33,13 +34,11 @@ public final class BenchMain {
         DevStackExtension.deleteRecursively(stackDir);
         String command = "bench/run " + String.join(" ", args);
         int exit = 0;
-        DevStack.Options stackOptions = DevStack.Options.at(stackDir, "bench-registry-" + java.util.UUID.randomUUID());
-        if (!options.brokerInProcess()) {
-            stackOptions = stackOptions.withBrokerJvm(BrokerProcess.KAFKA_JVM_OPTIONS);
-        }
-        try (DevStack stack = DevStack.start(stackOptions)) {
-            String broker = options.brokerInProcess() ? Infrastructure.BROKER_IN_THIS_JVM
-                    : "in a JVM of its own with Kafka's default options (" + String.join(" ", BrokerProcess.KAFKA_JVM_OPTIONS) + ")";
+        List<String> brokerJvm = options.brokerInProcess() ? List.of() : BrokerProcess.KAFKA_JVM_OPTIONS;
+        String broker = brokerJvm.isEmpty() ? Infrastructure.BROKER_IN_THIS_JVM
+                : "in a JVM of its own with Kafka's default options (" + String.join(" ", brokerJvm) + ")";
+        try (DevStack stack = DevStack.start(DevStack.Options.at(stackDir, "bench-registry-" + java.util.UUID.randomUUID())
+                .withBrokerJvm(brokerJvm))) {
             Infrastructure infra = new Infrastructure(stack.bootstrapServers(), stack.jdbcUrl(), "", stackDir, broker);
             new Bench(options, System.out).run(infra, command.trim());
         } catch (Exception | Error e) {
