@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.casetrack.devstack.ChildJvm;
 
 /**
  * Runs one of Kafka's own tools (kafka-tools) as a child JVM on this JVM's class path, the way
@@ -20,15 +20,7 @@ final class ToolProcess {
     }
 
     static List<String> run(String mainClass, List<String> arguments, Duration timeout, PrintStream progress) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-Duser.language=en");
-        command.add("-Duser.country=US");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(arguments);
+        List<String> command = ChildJvm.command(List.of("-Xmx512m", "-Duser.language=en", "-Duser.country=US"), mainClass, arguments);
         String tool = mainClass.substring(mainClass.lastIndexOf('.') + 1);
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         try {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,14 +51,8 @@ public final class BrokerProcess implements KafkaBroker {
      * @param timeout    how long the broker may take to start
      */
     public static BrokerProcess start(Path dir, int port, List<String> jvmOptions, Consumer<String> output, Duration timeout) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BrokerProcessMain.class.getName());
-        command.add(dir.toAbsolutePath().toString());
-        command.add(Integer.toString(port));
+        List<String> command = ChildJvm.command(jvmOptions, BrokerProcessMain.class.getName(),
+                List.of(dir.toAbsolutePath().toString(), Integer.toString(port)));
         long started = System.nanoTime();
         Process process;
         try {
