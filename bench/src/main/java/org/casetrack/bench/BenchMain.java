@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * bench/run's entry point: starts the embedded infrastructure (a KRaft broker, in a JVM of its own
  * unless {@code --broker-in-process}, PostgreSQL and the schema registry) under {@code <out>/stack},
- * fresh for every run, and runs the benchmark on it.
+ * fresh for every run, and runs the benchmark on it. One run per output directory at a time ({@link RunLock}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -26,6 +26,14 @@ public final class BenchMain {
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(options.out());
+        } catch (IllegalStateException | java.io.IOException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
             return;
@@ -47,6 +55,7 @@ public final class BenchMain {
             exit = 1;
         } finally {
             DevStackExtension.deleteRecursively(stackDir);
+            lock.close();
         }
         // the embedded broker and PostgreSQL leave non-daemon threads behind
         System.exit(exit);
