@@ -21,7 +21,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
     public static final String HELP = """
             bench/run [options]: measures casetrack's pipeline beside Kafka's own tools and plain PostgreSQL,
             on the embedded broker and PostgreSQL, and writes bench/target/report.md and charts. The default run takes
-            about 25 minutes on an otherwise idle 2-core machine (22 in the run of 2026-11-30 15:11 UTC); a busy machine takes longer.
+            about 20-25 minutes on an otherwise idle 2-core machine (19 on an Intel Xeon, 22 on an AMD EPYC, 2026-11-30); a busy machine takes longer.
 
               --quick                 50,000 events, 5 s per load phase, 2 s warm-up, 300 round trips (4-5 minutes)
               --events N              events replayed in the rebuild and PostgreSQL phases (default 1,000,000)
