@@ -20,8 +20,11 @@ import org.apache.kafka.clients.admin.NewTopic;
  * a time (EndToEndLatency), with records of the size of casetrack's events.
  */
 public final class KafkaBaseline {
-    private static final Pattern PRODUCED = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
+    /** ProducerPerformance's summary line; with --warmup-records it prints a second one for the records after the warm-up. */
+    private static final Pattern PRODUCED = Pattern.compile("(\\d+)( steady state)? records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
             + "([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th, (\\d+) ms 99.9th");
+    /** How long ProducerPerformance sends at a fixed rate before what it measures: its own JVM warms up meanwhile. */
+    public static final Duration AT_RATE_WARMUP = Duration.ofSeconds(5);
     private static final Pattern E2E_PERCENTILES = Pattern.compile("Percentiles: 50th = (\\d+), 99th = (\\d+), 99.9th = (\\d+)");
     private static final Pattern E2E_AVERAGE = Pattern.compile("Avg latency: ([\\d.]+) ms");
 
@@ -53,14 +56,16 @@ public final class KafkaBaseline {
         String e2eTopic = prefix + "bench-e2e-" + suffix;
         createTopics(List.of(new NewTopic(topic, partitions, (short) 1), new NewTopic(e2eTopic, 1, (short) 1)));
         out.printf("kafka baseline: ProducerPerformance, %d records of %d bytes, acks=all, flat out%n", records, recordSize);
-        Produced flatOut = produce(topic, records, -1, recordSize);
+        Produced flatOut = produce(topic, records, -1, recordSize, 0);
         out.printf("kafka baseline: ConsumerPerformance, %d records%n", records);
         double[] consumed = consume(topic, records);
         Map<Integer, Produced> atRates = new LinkedHashMap<>();
         for (int rate : rates) {
             long count = Math.max(100, rate * atRateFor.toSeconds());
-            out.printf("kafka baseline: ProducerPerformance at %d records/s for %d s%n", rate, atRateFor.toSeconds());
-            atRates.put(rate, produce(topic, count, rate, recordSize));
+            long warmup = rate * AT_RATE_WARMUP.toSeconds();
+            out.printf("kafka baseline: ProducerPerformance at %d records/s for %d s after %d s unmeasured%n", rate, atRateFor.toSeconds(),
+                    AT_RATE_WARMUP.toSeconds());
+            atRates.put(rate, produce(topic, warmup + count, rate, recordSize, warmup));
         }
         out.printf("kafka baseline: EndToEndLatency, %d round trips%n", e2eRecords);
         List<String> e2e = ToolProcess.run("org.apache.kafka.tools.EndToEndLatency", List.of("--bootstrap-server", bootstrapServers,
@@ -73,14 +78,34 @@ public final class KafkaBaseline {
                 Double.parseDouble(percentiles.group(1)), Double.parseDouble(percentiles.group(2)), Double.parseDouble(percentiles.group(3)));
     }
 
-    private Produced produce(String topic, long records, int throughput, int recordSize) {
-        List<String> lines = ToolProcess.run("org.apache.kafka.tools.ProducerPerformance", List.of("--bootstrap-server", bootstrapServers,
+    private Produced produce(String topic, long records, int throughput, int recordSize, long warmupRecords) {
+        List<String> arguments = new ArrayList<>(List.of("--bootstrap-server", bootstrapServers,
                 "--topic", topic, "--num-records", Long.toString(records), "--throughput", Integer.toString(throughput),
-                "--record-size", Integer.toString(recordSize), "--reporting-interval", "2000",
-                "--command-property", "acks=all", "client.id=bench-producer-performance"), Duration.ofMinutes(20), out);
-        Matcher m = last(lines, PRODUCED);
-        return new Produced(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(6)),
-                Double.parseDouble(m.group(8)), Double.parseDouble(m.group(9)));
+                "--record-size", Integer.toString(recordSize), "--reporting-interval", "2000"));
+        if (warmupRecords > 0) {
+            arguments.addAll(List.of("--warmup-records", Long.toString(warmupRecords)));
+        }
+        arguments.addAll(List.of("--command-property", "acks=all", "client.id=bench-producer-performance"));
+        return produced(ToolProcess.run("org.apache.kafka.tools.ProducerPerformance", arguments, Duration.ofMinutes(20), out), warmupRecords > 0);
+    }
+
+    /**
+     * The figures of ProducerPerformance's output: its last summary line, or with a warm-up its steady-state one (the
+     * records after the warm-up), which must then be there.
+     */
+    static Produced produced(List<String> lines, boolean steadyState) {
+        Matcher found = null;
+        for (String line : lines) {
+            Matcher m = PRODUCED.matcher(line);
+            if (m.find() && (m.group(2) != null) == steadyState) {
+                found = m;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("ProducerPerformance printed no " + (steadyState ? "steady-state " : "") + "summary line");
+        }
+        return new Produced(Double.parseDouble(found.group(3)), Double.parseDouble(found.group(4)), Double.parseDouble(found.group(7)),
+                Double.parseDouble(found.group(9)), Double.parseDouble(found.group(10)));
     }
 
     /** records/s and MB/s while fetching (ConsumerPerformance's fetch.nMsg.sec and fetch.MB.sec, without the group join). */

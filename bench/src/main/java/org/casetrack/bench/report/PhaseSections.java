@@ -33,7 +33,9 @@ final class PhaseSections {
         }
         w.line("Kafka's own tools (kafka-tools 4.3.1, each in a child JVM) against the same broker, with records of "
                 + k.recordSize() + " bytes (the average casetrack event in the wire format), acks=all as casetrack's producers use.");
-        w.line("ProducerPerformance sends unkeyed records with Kafka's default batching; casetrack keys every record by aggregate.").line("");
+        w.line("ProducerPerformance sends unkeyed records with Kafka's default batching; casetrack keys every record by aggregate. At a "
+                + "fixed rate it sends for " + KafkaBaseline.AT_RATE_WARMUP.toSeconds() + " s before what it measures (`--warmup-records`), "
+                + "as the intake phases warm up first: its own JVM's first seconds are not a steady state.").line("");
         w.line("| tool | records/s | MB/s | p50 ms | p99 ms | p99.9 ms |").line("|---|---:|---:|---:|---:|---:|");
         produced("ProducerPerformance, " + k.records() + " records flat out", k.flatOut());
         k.atRates().forEach((rate, p) -> produced("ProducerPerformance at " + rate + " records/s", p));
