@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.casetrack.bench.load.Api;
 import org.casetrack.bench.load.JitSettling;
@@ -164,9 +163,7 @@ public final class IntakePhase {
     }
 
     private LoadResult report(LoadResult result) {
-        out.printf(Locale.ROOT, "intake: %s: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%s%s); machine %s cores,"
-                        + " %.2f ms of CPU per report%n", result.name(), result.okPerSecond(), result.millis(50), result.millis(99),
-                result.millis(99.9), result.statusSummary(), result.fromSendSummary(), result.machineCores(), result.machineCpuMillisPerSuccess());
+        out.println(result.progressLine("intake", "accepted", "report", 1, 2));
         return result;
     }
 }

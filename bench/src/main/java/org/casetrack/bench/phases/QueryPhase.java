@@ -2,7 +2,6 @@ package org.casetrack.bench.phases;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
 import org.casetrack.bench.load.Call;
 import org.casetrack.bench.load.JitSettling;
 import org.casetrack.bench.load.LoadResult;
@@ -46,9 +45,7 @@ public final class QueryPhase {
     }
 
     private LoadResult report(LoadResult result) {
-        out.printf(Locale.ROOT, "queries: %s: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (%s%s); machine %s cores,"
-                        + " %.3f ms of CPU per answer%n", result.name(), result.okPerSecond(), result.millis(50), result.millis(99),
-                result.millis(99.9), result.statusSummary(), result.fromSendSummary(), result.machineCores(), result.machineCpuMillisPerSuccess());
+        out.println(result.progressLine("queries", "answers", "answer", 2, 3));
         return result;
     }
 }

@@ -45,11 +45,21 @@ class OpenLoopTest {
         assertThat(result.millisFromSend(99)).isBetween(19.0, 60.0);
         assertThat(result.millis(99)).as("from the due time").isGreaterThan(200.0);
         assertThat(result.fromSendSummary()).contains("from send p99").contains("sent over 1 ms late");
+        assertThat(result.progressLine("queries", "answers", "answer", 2, 3))
+                .startsWith("queries: late: ")
+                .contains(" answers/s, p50 ")
+                .containsPattern(" p99 \\d+\\.\\d{2} ms, p99\\.9 \\d+\\.\\d{2} ms \\(200: " + result.ok() + "[^;]*; from send p99 ")
+                .endsWith(" ms of CPU per answer");
 
         LoadResult flatOut = new OpenLoop("flat", 1, status -> status == 200).fullSpeed(Duration.ofMillis(100), index -> 200);
         assertThat(flatOut.fromSend()).as("flat out, every latency is from the send").isSameAs(flatOut.latency());
         assertThat(flatOut.sentLate()).isZero();
         assertThat(flatOut.fromSendSummary()).isEmpty();
+        assertThat(flatOut.progressLine("intake", "accepted", "report", 1, 2))
+                .startsWith("intake: flat: ")
+                .containsPattern(" accepted/s, p50 \\d+\\.\\d ms, ")
+                .doesNotContain("from send")
+                .endsWith(" ms of CPU per report");
     }
 
     @Test
