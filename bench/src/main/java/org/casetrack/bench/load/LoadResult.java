@@ -25,6 +25,8 @@ public record LoadResult(String name, double targetRate, double seconds, long ok
                          Histogram fromSend, long sentLate, long[] perSecond, Map<Integer, Long> statuses, CpuMeter.Usage cpu) {
     /** A call sent more than this after it was due counts as sent late (1 ms). */
     public static final long LATE_NANOS = 1_000_000;
+    /** {@link #LATE_NANOS} in milliseconds, as the progress lines and the report name it. */
+    public static final long LATE_MILLIS = LATE_NANOS / 1_000_000;
 
     /**
      * Milliseconds of the whole machine's CPU per successful call (broker, services, PostgreSQL and the
@@ -59,7 +61,7 @@ public record LoadResult(String name, double targetRate, double seconds, long ok
      */
     public String fromSendSummary() {
         return targetRate <= 0 ? "" : String.format(Locale.ROOT, "; from send p99 %.2f ms, %d sent over %d ms late", millisFromSend(99),
-                sentLate, LATE_NANOS / 1_000_000);
+                sentLate, LATE_MILLIS);
     }
 
     /**

@@ -10,9 +10,6 @@ import org.casetrack.bench.phases.QueryPhase;
 
 /** bench/target/report.md: the summary against targets and baselines, then each phase in detail, the machine and settings. */
 public final class ReportWriter {
-    /** The lateness "sent over N ms late" counts, as the load generator measures it. */
-    private static final long LATE_MS = LoadResult.LATE_NANOS / 1_000_000;
-
     public static final List<String> SECTIONS = List.of("## Summary", "## " + Figures.KAFKA, "## " + Figures.INTAKE, "## " + Figures.FRESHNESS,
             "## " + Figures.QUERIES, "## " + Figures.REBUILD, "## " + Figures.POSTGRES, "## Where the time goes", "## Charts",
             "## Machine and settings", "## How to reproduce");
@@ -31,7 +28,7 @@ public final class ReportWriter {
         line("running on it at the time (see *Where the time goes*). Latencies at a fixed rate are corrected for coordinated");
         line("omission (measured from each request's intended send time); beside them, \"p99 from send\" leaves out each request's");
         line("wait to be sent, which on a shared machine is partly the load generator's own thread waiting for a core, and");
-        line("\"sent over " + LATE_MS + " ms late\" counts the requests that waited so. No figure here is asserted by any test.");
+        line("\"sent over " + LoadResult.LATE_MILLIS + " ms late\" counts the requests that waited so. No figure here is asserted by any test.");
         line("");
         summary(figures);
         sections(new PhaseSections(this), options, r);
@@ -121,7 +118,7 @@ public final class ReportWriter {
     }
 
     void loadHeader(String what) {
-        line("| " + what + " | offered/s | answered/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | p99 from send ms | sent over " + LATE_MS + " ms late"
+        line("| " + what + " | offered/s | answered/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | p99 from send ms | sent over " + LoadResult.LATE_MILLIS + " ms late"
                 + " | answers | machine cores | CPU ms per answer |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
     }
