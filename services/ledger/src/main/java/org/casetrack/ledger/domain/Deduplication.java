@@ -1,6 +1,10 @@
 package org.casetrack.ledger.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.casetrack.avro.CaseState;
 import org.casetrack.avro.CommandMetadata;
 import org.casetrack.avro.CommandOutcome;
 import org.casetrack.avro.ProcessedCommand;
@@ -48,5 +52,26 @@ public final class Deduplication {
     public static ProcessedCommand remember(CommandMetadata metadata, CommandOutcome outcome) {
         return ProcessedCommand.newBuilder().setBodyHash(metadata.getBodyHash()).setAggregateId(metadata.getAggregateId())
                 .setOutcome(outcome).build();
+    }
+
+    /** The command's entry among the decided commands kept in the case's state; null if none (or no state). */
+    public static ProcessedCommand decidedOn(CaseState state, UUID commandId) {
+        if (state == null) {
+            return null;
+        }
+        for (ProcessedCommand decided : state.getDecided()) {
+            if (decided.getOutcome().getCommandId().equals(commandId)) {
+                return decided;
+            }
+        }
+        return null;
+    }
+
+    /** The case's state with one more decided command kept: one write of the case records both. */
+    public static CaseState withDecided(CaseState state, ProcessedCommand decided) {
+        List<ProcessedCommand> all = new ArrayList<>(state.getDecided().size() + 1);
+        all.addAll(state.getDecided());
+        all.add(decided);
+        return CaseState.newBuilder(state).setDecided(all).build();
     }
 }

@@ -13,10 +13,13 @@ import org.casetrack.avro.CaseCommand;
 import org.casetrack.avro.CaseEvent;
 import org.casetrack.avro.CaseState;
 import org.casetrack.avro.CommandMetadata;
+import org.casetrack.avro.ProcessedCommand;
+import org.casetrack.avro.Rejection;
 import org.casetrack.ledger.domain.CaseDecider;
 import org.casetrack.ledger.domain.CaseEvolver;
 import org.casetrack.ledger.domain.Decision;
 import org.casetrack.ledger.domain.DecisionContext;
+import org.casetrack.ledger.domain.Deduplication;
 import org.casetrack.ledger.domain.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
     private final CompoundProgress progress;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CaseState> states;
+    private KeyValueStore<String, ProcessedCommand> processed;
     private KeyValueStore<String, byte[]> registry;
     private ParkedCommands parked;
     private CommandAnswers answers;
@@ -66,7 +70,8 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
         this.states = context.getStateStore(StoreNames.CASE_STATE);
         this.registry = context.getStateStore(StoreNames.COMPOUND_REGISTRY);
         this.parked = new ParkedCommands(context.getStateStore(StoreNames.CASE_PENDING));
-        this.answers = new CommandAnswers(context.getStateStore(StoreNames.CASE_PROCESSED), context, StoreNames.CASE_OUTCOMES_SINK);
+        this.processed = context.getStateStore(StoreNames.CASE_PROCESSED);
+        this.answers = new CommandAnswers(context, StoreNames.CASE_OUTCOMES_SINK);
         context.schedule(retryInterval, PunctuationType.WALL_CLOCK_TIME, this::retryParked);
     }
 
@@ -79,7 +84,8 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
         }
         CommandMetadata metadata = command.getMetadata();
         long now = context.currentSystemTimeMs();
-        if (!answers.admits(record.key(), metadata, now)) {
+        CaseState state = states.get(record.key());
+        if (!answers.admits(record.key(), metadata, remembered(state, metadata), now)) {
             return;
         }
         if (parked.hasWaiting(record.key())) {
@@ -87,7 +93,7 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
             LOG.debug("Command {} queued behind the waiting commands of its case", metadata.getCommandId());
             return;
         }
-        String awaited = settle(command, now, now);
+        String awaited = settle(command, state, now, now);
         if (awaited != null) {
             parked.park(record.key(), command, now, awaited);
             LOG.debug("Command {} waits for its compound to reach the registry", metadata.getCommandId());
@@ -100,39 +106,70 @@ final class CaseCommandProcessor implements Processor<String, CaseCommand, Strin
             return;
         }
         parked.retry(head -> head.compoundId() == null || graceOver(head.arrivedAt(), now) || isRegistered(head.compoundId()),
-                (command, arrivedAt) -> answers.answeredBefore(command.getMetadata(), now) ? null : settle(command, arrivedAt, now));
+                (command, arrivedAt) -> {
+                    CaseState state = states.get(command.getMetadata().getAggregateId());
+                    return answers.answeredBefore(command.getMetadata(), remembered(state, command.getMetadata()), now)
+                            ? null : settle(command, state, arrivedAt, now);
+                });
+    }
+
+    /**
+     * The command id's earlier decision: kept in the case's state, or in the processed store when it was
+     * decided while the case had no state (and, for cases decided by earlier versions, every decision).
+     */
+    private ProcessedCommand remembered(CaseState state, CommandMetadata metadata) {
+        ProcessedCommand kept = Deduplication.decidedOn(state, metadata.getCommandId());
+        return kept != null ? kept : processed.get(metadata.getCommandId().toString());
+    }
+
+    /** Keeps a decision in the case's state, in the same write as its facts; in the processed store while it has none. */
+    private void remember(String caseId, CaseState state, CommandMetadata metadata, ProcessedCommand decided) {
+        if (state != null) {
+            states.put(caseId, Deduplication.withDecided(state, decided));
+        } else {
+            processed.put(metadata.getCommandId().toString(), decided);
+        }
     }
 
     private boolean isRegistered(String compoundId) {
         return registry.get(compoundId) != null;
     }
 
-    /** Decides the command and answers it: null when answered, else the compound it must keep waiting for. */
-    private String settle(CaseCommand command, long arrivedAt, long now) {
+    /**
+     * Decides the command against the case's current state and answers it: null when answered, else the
+     * compound it must keep waiting for.
+     */
+    private String settle(CaseCommand command, CaseState state, long arrivedAt, long now) {
         CommandMetadata metadata = command.getMetadata();
         String caseId = metadata.getAggregateId();
         DecisionContext decisionContext = new DecisionContext(Instant.ofEpochMilli(now), this::isRegistered);
-        Deciding.Result<CaseEvent, CaseState> result = Deciding.run(CaseDecider::decide, CaseEvolver::apply, states.get(caseId),
+        Deciding.Result<CaseEvent, CaseState> result = Deciding.run(CaseDecider::decide, CaseEvolver::apply, state,
                 command, decisionContext, metadata.getCommandId());
         Decision<CaseEvent> decision = result.decision();
         if (decision instanceof Decision.Accepted<CaseEvent> accepted) {
             List<CaseEvent> events = accepted.events();
             events.forEach(e -> context.forward(new Record<>(caseId, e, now), StoreNames.CASE_EVENTS_SINK));
-            states.put(caseId, result.finalState());
             List<UUID> ids = events.stream().map(e -> e.getMetadata().getEventId()).toList();
-            answers.accepted(metadata, ids, now);
+            remember(caseId, result.finalState(), metadata, answers.accepted(metadata, ids, now));
             return null;
         }
         if (decision instanceof Decision.Rejected<CaseEvent> rejected) {
-            answers.rejected(metadata, rejected.rejection(), now);
+            rejectRemembering(caseId, state, metadata, rejected.rejection(), now);
             return null;
         }
         Decision.AwaitingCompound<CaseEvent> waiting = (Decision.AwaitingCompound<CaseEvent>) decision;
         if (!graceOver(arrivedAt, now)) {
             return waiting.compoundId();
         }
-        answers.rejected(metadata, Rule.UNKNOWN_COMPOUND.reject(waiting.field(),
+        rejectRemembering(caseId, state, metadata, Rule.UNKNOWN_COMPOUND.reject(waiting.field(),
                 "the compound named is not in the registry; register it first"), now);
         return null;
+    }
+
+    private void rejectRemembering(String caseId, CaseState state, CommandMetadata metadata, Rejection rejection, long now) {
+        ProcessedCommand decided = answers.rejected(metadata, rejection, now);
+        if (decided != null) {
+            remember(caseId, state, metadata, decided);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.casetrack.avro.CommandMetadata;
 import org.casetrack.avro.CommandOutcome;
 import org.casetrack.avro.ProcessedCommand;
@@ -17,32 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends outcomes (key: the command id) and remembers them in the processed-commands store, so the same
- * command id always gets the same answer and never a second event.
+ * Sends outcomes (key: the command id) and says what to remember of each decision, so the same command
+ * id always gets the same answer and never a second event. Where the memory is kept is the processor's
+ * own: the compound side keeps it in a store of its own, the case side in the case's state.
  */
 final class CommandAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(CommandAnswers.class);
 
-    private final KeyValueStore<String, ProcessedCommand> processed;
     private final ProcessorContext<String, Object> context;
     private final String sink;
 
-    CommandAnswers(KeyValueStore<String, ProcessedCommand> processed, ProcessorContext<String, Object> context, String sink) {
-        this.processed = processed;
+    CommandAnswers(ProcessorContext<String, Object> context, String sink) {
         this.context = context;
         this.sink = sink;
     }
 
     /**
      * True when the command is new and may be decided. A key that is not the command's aggregate, a
-     * command id decided before and an expired command are answered here instead.
+     * command id decided before ({@code remembered}, null if none) and an expired command are answered
+     * here instead.
      */
-    boolean admits(String key, CommandMetadata metadata, long now) {
+    boolean admits(String key, CommandMetadata metadata, ProcessedCommand remembered, long now) {
         if (!metadata.getAggregateId().equals(key)) {
             refuse(metadata, Keys.mismatch(), now);
             return false;
         }
-        if (answeredBefore(metadata, now)) {
+        if (answeredBefore(metadata, remembered, now)) {
             return false;
         }
         Rejection expired = Deduplication.expired(metadata, Instant.ofEpochMilli(now));
@@ -54,8 +53,8 @@ final class CommandAnswers {
     }
 
     /** True when the command id was decided before: its outcome went out again, or the reuse was refused. */
-    boolean answeredBefore(CommandMetadata metadata, long now) {
-        Deduplication.Seen seen = Deduplication.check(processed.get(metadata.getCommandId().toString()), metadata);
+    boolean answeredBefore(CommandMetadata metadata, ProcessedCommand remembered, long now) {
+        Deduplication.Seen seen = Deduplication.check(remembered, metadata);
         if (seen instanceof Deduplication.Replay replay) {
             LOG.debug("Command {} was decided before: same outcome again", metadata.getCommandId());
             send(replay.outcome(), now);
@@ -68,23 +67,27 @@ final class CommandAnswers {
         return false;
     }
 
-    void accepted(CommandMetadata metadata, List<UUID> eventIds, long now) {
+    /** Sends the acceptance; returns what the caller must remember with the aggregate's new state. */
+    ProcessedCommand accepted(CommandMetadata metadata, List<UUID> eventIds, long now) {
         CommandOutcome outcome = Outcomes.accepted(metadata, eventIds, Instant.ofEpochMilli(now));
-        processed.put(metadata.getCommandId().toString(), Deduplication.remember(metadata, outcome));
         LOG.debug("Command {} on {} accepted: {} event(s)", metadata.getCommandId(), metadata.getAggregateId(), eventIds.size());
         send(outcome, now);
+        return Deduplication.remember(metadata, outcome);
     }
 
-    /** Rejected; remembered unless the rule says a retry must be decided anew. */
-    void rejected(CommandMetadata metadata, Rejection rejection, long now) {
+    /**
+     * Sends the rejection; returns what the caller must remember, or null when the rule says a retry must
+     * be decided anew.
+     */
+    ProcessedCommand rejected(CommandMetadata metadata, Rejection rejection, long now) {
         if (!Rule.isRemembered(rejection)) {
             refuse(metadata, rejection, now);
-            return;
+            return null;
         }
         CommandOutcome outcome = Outcomes.rejected(metadata, rejection, Instant.ofEpochMilli(now));
-        processed.put(metadata.getCommandId().toString(), Deduplication.remember(metadata, outcome));
         LOG.debug("Command {} on {} rejected: {}", metadata.getCommandId(), metadata.getAggregateId(), rejection.getCode());
         send(outcome, now);
+        return Deduplication.remember(metadata, outcome);
     }
 
     /** Rejected without remembering: the command id stays free for a retry (or keeps its original outcome). */

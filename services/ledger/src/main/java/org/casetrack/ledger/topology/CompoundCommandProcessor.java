@@ -11,6 +11,7 @@ import org.casetrack.avro.CommandMetadata;
 import org.casetrack.avro.CompoundCommand;
 import org.casetrack.avro.CompoundEvent;
 import org.casetrack.avro.CompoundState;
+import org.casetrack.avro.ProcessedCommand;
 import org.casetrack.ledger.domain.CompoundDecider;
 import org.casetrack.ledger.domain.CompoundEvolver;
 import org.casetrack.ledger.domain.Decision;
@@ -28,13 +29,15 @@ final class CompoundCommandProcessor implements Processor<String, CompoundComman
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CompoundState> states;
+    private KeyValueStore<String, ProcessedCommand> processed;
     private CommandAnswers answers;
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.states = context.getStateStore(StoreNames.COMPOUND_STATE);
-        this.answers = new CommandAnswers(context.getStateStore(StoreNames.COMPOUND_PROCESSED), context, StoreNames.COMPOUND_OUTCOMES_SINK);
+        this.processed = context.getStateStore(StoreNames.COMPOUND_PROCESSED);
+        this.answers = new CommandAnswers(context, StoreNames.COMPOUND_OUTCOMES_SINK);
     }
 
     @Override
@@ -46,7 +49,8 @@ final class CompoundCommandProcessor implements Processor<String, CompoundComman
         }
         CommandMetadata metadata = command.getMetadata();
         long now = context.currentSystemTimeMs();
-        if (!answers.admits(record.key(), metadata, now)) {
+        String commandId = metadata.getCommandId().toString();
+        if (!answers.admits(record.key(), metadata, processed.get(commandId), now)) {
             return;
         }
         String compoundId = record.key();
@@ -61,9 +65,12 @@ final class CompoundCommandProcessor implements Processor<String, CompoundComman
             }
             states.put(compoundId, result.finalState());
             List<UUID> ids = events.stream().map(e -> e.getMetadata().getEventId()).toList();
-            answers.accepted(metadata, ids, now);
+            processed.put(commandId, answers.accepted(metadata, ids, now));
         } else if (result.decision() instanceof Decision.Rejected<CompoundEvent> rejected) {
-            answers.rejected(metadata, rejected.rejection(), now);
+            ProcessedCommand remembered = answers.rejected(metadata, rejected.rejection(), now);
+            if (remembered != null) {
+                processed.put(commandId, remembered);
+            }
         } else {
             throw new IllegalStateException("A compound command cannot wait for a compound");
         }

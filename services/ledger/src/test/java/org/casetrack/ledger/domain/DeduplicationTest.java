@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.casetrack.avro.CaseCommand;
+import org.casetrack.avro.CaseState;
 import org.casetrack.avro.CommandOutcome;
 import org.casetrack.avro.ProcessedCommand;
 import org.casetrack.ledger.fixtures.Commands;
+import org.casetrack.ledger.fixtures.Events;
 import org.junit.jupiter.api.Test;
 
 class DeduplicationTest {
@@ -63,5 +65,20 @@ class DeduplicationTest {
         assertThat(expired.getHttpStatus()).isEqualTo(503);
         assertThat(Rule.isRemembered(expired)).isFalse();
         assertThat(Rule.isRemembered(Rule.CASE_EXISTS.reject(null, "x"))).isTrue();
+    }
+
+    @Test
+    void aCaseKeepsItsDecidedCommandsBesideItsFactsAndFindsThemById() {
+        CaseState opened = CaseHistory.given(Events.escaped(null)).state();
+        ProcessedCommand decided = processed(command(Commands.escape(null)));
+
+        CaseState kept = Deduplication.withDecided(opened, decided);
+
+        assertThat(kept.getDecided()).containsExactly(decided);
+        assertThat(CaseState.newBuilder(kept).setDecided(List.of()).build()).isEqualTo(opened);
+        assertThat(opened.getDecided()).isEmpty();
+        assertThat(Deduplication.decidedOn(kept, COMMAND_ID)).isEqualTo(decided);
+        assertThat(Deduplication.decidedOn(kept, UUID.randomUUID())).isNull();
+        assertThat(Deduplication.decidedOn(null, COMMAND_ID)).isNull();
     }
 }
