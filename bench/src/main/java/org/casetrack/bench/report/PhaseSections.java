@@ -150,11 +150,12 @@ final class PhaseSections {
             w.line("The Streams applications during the intake phases, from their own metrics. Under exactly-once the stream thread");
             w.line("flushes its sends and commits a transaction every commit interval and processes nothing meanwhile; a send");
             w.line("answered CONCURRENT_TRANSACTIONS (the previous commit still finishing) is retried after a backoff, which the");
-            w.line("flush waits for.").line("");
-            w.line("| application | commits | s committing | s flushing sends | records processed | records sent | sends retried |")
-                    .line("|---|---:|---:|---:|---:|---:|---:|");
-            streams.forEach((app, a) -> w.line(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %,.0f | %,.0f | %,.0f |", app,
-                    a.commits(), a.commitSeconds(), a.flushSeconds(), a.processed(), a.sent(), a.retries())));
+            w.line("flush waits for. Records sent count the output topics and the state stores' changelogs alike.").line("");
+            w.line("| application | commits | s committing | s flushing sends | ms blocked per commit | records processed | records sent | sent per processed | sends retried |")
+                    .line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            streams.forEach((app, a) -> w.line(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.2f | %,.0f | %,.0f | %.2f | %,.0f |", app,
+                    a.commits(), a.commitSeconds(), a.flushSeconds(), a.blockedMillisPerCommit(), a.processed(), a.sent(),
+                    a.sentPerProcessed(), a.retries())));
             w.line("");
         }
         if (jfr == null) {

@@ -27,6 +27,16 @@ public record StreamsActivity(double commits, double commitSeconds, double flush
                 sent - start.sent, retries - start.retries);
     }
 
+    /** Records sent (to output topics and changelogs alike) per record processed; NaN when none was processed. */
+    public double sentPerProcessed() {
+        return processed > 0 ? sent / processed : Double.NaN;
+    }
+
+    /** Milliseconds the stream thread spent flushing its sends and committing, per commit; NaN without commits. */
+    public double blockedMillisPerCommit() {
+        return commits > 0 ? (commitSeconds + flushSeconds) * 1000 / commits : Double.NaN;
+    }
+
     public static Map<String, StreamsActivity> since(Map<String, StreamsActivity> start, Map<String, KafkaStreams> apps) {
         Map<String, StreamsActivity> activity = new LinkedHashMap<>();
         apps.forEach((name, streams) -> {
