@@ -33,8 +33,12 @@ public final class BenchMain {
         RunLock lock;
         try {
             lock = RunLock.acquire(options.out());
-        } catch (IllegalStateException | java.io.IOException e) {
+        } catch (IllegalStateException e) {
             System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (java.io.IOException e) {
+            System.err.println("bench: cannot take the run lock in " + options.out().toAbsolutePath() + ": " + e);
             System.exit(2);
             return;
         }
@@ -54,8 +58,11 @@ public final class BenchMain {
             LoggerFactory.getLogger(BenchMain.class).error("bench: failed", e);
             exit = 1;
         } finally {
-            DevStackExtension.deleteRecursively(stackDir);
-            lock.close();
+            try {
+                DevStackExtension.deleteRecursively(stackDir);
+            } finally {
+                lock.close();
+            }
         }
         // the embedded broker and PostgreSQL leave non-daemon threads behind
         System.exit(exit);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -94,13 +95,7 @@ public final class KafkaBaseline {
      * records after the warm-up), which must then be there.
      */
     static Produced produced(List<String> lines, boolean steadyState) {
-        Matcher found = null;
-        for (String line : lines) {
-            Matcher m = PRODUCED.matcher(line);
-            if (m.find() && (m.group(2) != null) == steadyState) {
-                found = m;
-            }
-        }
+        Matcher found = lastMatching(lines, PRODUCED, m -> (m.group(2) != null) == steadyState);
         if (found == null) {
             throw new IllegalStateException("ProducerPerformance printed no " + (steadyState ? "steady-state " : "") + "summary line");
         }
@@ -123,15 +118,21 @@ public final class KafkaBaseline {
     }
 
     private static Matcher last(List<String> lines, Pattern pattern) {
+        Matcher found = lastMatching(lines, pattern, m -> true);
+        if (found == null) {
+            throw new IllegalStateException("No line matching " + pattern.pattern() + " in the tool's output");
+        }
+        return found;
+    }
+
+    /** The last line's match of the pattern that the filter accepts; null if none. */
+    private static Matcher lastMatching(List<String> lines, Pattern pattern, Predicate<Matcher> accepted) {
         Matcher found = null;
         for (String line : lines) {
             Matcher m = pattern.matcher(line);
-            if (m.find()) {
+            if (m.find() && accepted.test(m)) {
                 found = m;
             }
-        }
-        if (found == null) {
-            throw new IllegalStateException("No line matching " + pattern.pattern() + " in the tool's output");
         }
         return found;
     }
