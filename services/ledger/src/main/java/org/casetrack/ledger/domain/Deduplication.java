@@ -67,11 +67,17 @@ public final class Deduplication {
         return null;
     }
 
-    /** The case's state with one more decided command kept: one write of the case records both. */
+    /**
+     * Keeps one more decided command in the case's state, so one write of the case records both, and
+     * returns that state. It changes the state given, which must be the caller's own: the ledger's are
+     * decoded from the store or built by the evolver for this decision, and a builder's deep copy of
+     * the whole state cost the ledger's thread about a twentieth of its time in reports of 40.
+     */
     public static CaseState withDecided(CaseState state, ProcessedCommand decided) {
         List<ProcessedCommand> all = new ArrayList<>(state.getDecided().size() + 1);
         all.addAll(state.getDecided());
         all.add(decided);
-        return CaseState.newBuilder(state).setDecided(all).build();
+        state.setDecided(all);
+        return state;
     }
 }
