@@ -2,8 +2,12 @@ package org.casetrack.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -97,6 +103,54 @@ class BrokerProcessTest {
             assertThat(stack.provisioner().ensure(topics.all())).as("the topics are there").isEmpty();
         } finally {
             DevStackExtension.deleteRecursively(dir);
+        }
+    }
+
+    @Test
+    void theBrokerStopsByItselfWhenItsParentIsKilledWithoutClosingIt() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "broker-orphan-" + System.nanoTime())).toAbsolutePath();
+        Process parent = new ProcessBuilder(ChildJvm.command(List.of("-Xmx128m", "-XX:+UseSerialGC"), Parent.class.getName(),
+                List.of(dir.toString()))).redirectErrorStream(true).start();
+        long brokerPid = -1;
+        try {
+            brokerPid = brokerPidPrintedBy(parent);
+            ProcessHandle broker = ProcessHandle.of(brokerPid).orElseThrow();
+            assertThat(broker.parent().map(ProcessHandle::pid)).contains(parent.pid());
+
+            parent.destroyForcibly(); // SIGKILL: no shutdown hook, no close of the broker's input
+            assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> !broker.isAlive());
+        } finally {
+            parent.destroyForcibly();
+            ProcessHandle.of(brokerPid).ifPresent(ProcessHandle::destroyForcibly);
+            DevStackExtension.deleteRecursively(dir);
+        }
+    }
+
+    /** Reads the parent's output up to the line with its broker's pid (the parent's own log lines come before it). */
+    private static long brokerPidPrintedBy(Process parent) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith(Parent.PRINTED)) {
+                return Long.parseLong(line.substring(Parent.PRINTED.length()).trim());
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("the parent JVM ended before its broker was up: " + String.join("\n", seen));
+    }
+
+    /** A JVM that starts a broker in a JVM of its own, prints that JVM's pid, and waits to be killed. */
+    public static final class Parent {
+        static final String PRINTED = "broker pid ";
+
+        public static void main(String[] args) throws Exception {
+            BrokerProcess broker = BrokerProcess.start(Path.of(args[0]), 0, SMALL_JVM, line -> { }, Duration.ofMinutes(2));
+            System.out.println(PRINTED + broker.pid());
+            System.out.flush();
+            new CountDownLatch(1).await();
         }
     }
 
