@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ import org.casetrack.bench.phases.QueryPhase;
 import org.casetrack.bench.phases.RebuildPhase;
 import org.casetrack.bench.phases.Settle;
 import org.casetrack.bench.report.CpuMeter;
+import org.casetrack.bench.report.CpuProbe;
 import org.casetrack.bench.report.JfrSummary;
 import org.casetrack.bench.report.StreamsActivity;
 import org.casetrack.casefiles.config.CaseFilesSettings;
@@ -51,6 +53,8 @@ import org.casetrack.views.config.ViewsService;
  */
 public final class Bench {
     private static final Duration SETTLE = Duration.ofMinutes(5);
+    /** How long each probe of one core's speed hashes, at the run's start and end. */
+    private static final Duration CPU_PROBE = Duration.ofSeconds(2);
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -80,6 +84,9 @@ public final class Bench {
         Path dir = Files.createDirectories(options.out());
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         Map<String, String> machine = org.casetrack.bench.report.MachineInfo.describe();
+        double coreAtStart = CpuProbe.megabytesPerSecond(CPU_PROBE);
+        machine.put("one core at the start (SHA-256 on one thread)", String.format(Locale.ROOT, "%,.0f MB/s", coreAtStart));
+        out.printf(Locale.ROOT, "bench: one core hashes %,.0f MB/s (SHA-256) at the start%n", coreAtStart);
         Map<String, CpuMeter.Usage> cpu = new LinkedHashMap<>();
         BenchResults results;
         out.println("bench: starting intake, ledger, views, casefiles and access on " + infra.bootstrapServers());
@@ -193,7 +200,10 @@ public final class Bench {
             results = new BenchResults(kafka, intake, freshness, rebuild, viewVictims, viewUnrepatriated, postgres, sqlVictims,
                     sqlUnrepatriated, cpu, jfr, streams, eventSize, infra.broker());
         }
-        out.println("bench: services stopped; writing the report");
+        double coreAtEnd = CpuProbe.megabytesPerSecond(CPU_PROBE);
+        String end = String.format(Locale.ROOT, "%,.0f MB/s, %.2f of the start", coreAtEnd, coreAtEnd / coreAtStart);
+        machine.put("one core at the end", end);
+        out.println("bench: services stopped; one core hashes " + end + "; writing the report");
         return new ReportFiles(options, out).write(dir, results, machine, date, command);
     }
 
