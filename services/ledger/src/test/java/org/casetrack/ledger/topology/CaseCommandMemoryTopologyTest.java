@@ -17,9 +17,8 @@ import org.casetrack.avro.TraffickingStatus;
 import org.casetrack.ledger.domain.Deduplication;
 import org.casetrack.ledger.domain.Outcomes;
 import org.casetrack.ledger.fixtures.Commands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Where the case side remembers its decided commands: in the case's own state, so each decision is one
@@ -30,17 +29,8 @@ class CaseCommandMemoryTopologyTest {
     private static final String STATE_CHANGELOG = "ledger-ttd-" + StoreNames.CASE_STATE + "-changelog";
     private static final String PROCESSED_CHANGELOG = "ledger-ttd-" + StoreNames.CASE_PROCESSED + "-changelog";
 
-    private LedgerDriver ledger;
-
-    @BeforeEach
-    void start() throws Exception {
-        ledger = new LedgerDriver();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ledger.close();
-    }
+    @RegisterExtension
+    final LedgerDriver ledger = new LedgerDriver();
 
     private static Instant later() {
         return Commands.NOW.plus(Duration.ofMinutes(1));

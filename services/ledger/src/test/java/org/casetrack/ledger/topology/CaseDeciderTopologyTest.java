@@ -15,22 +15,12 @@ import org.casetrack.avro.RecordScreening;
 import org.casetrack.avro.ScreeningRecorded;
 import org.casetrack.avro.TraffickingStatus;
 import org.casetrack.ledger.fixtures.Commands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CaseDeciderTopologyTest {
-    private LedgerDriver ledger;
-
-    @BeforeEach
-    void start() throws Exception {
-        ledger = new LedgerDriver();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ledger.close();
-    }
+    @RegisterExtension
+    final LedgerDriver ledger = new LedgerDriver();
 
     private static CaseCommand escape(UUID commandId, String caseId) {
         return Commands.caseCommand(commandId, caseId, Commands.escape(null), Commands.NOW.plus(Duration.ofMinutes(1)));

@@ -7,9 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.casetrack.avro.CaseCommand;
 import org.casetrack.avro.OutcomeStatus;
 import org.casetrack.ledger.fixtures.Commands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A backlog on the compound side (a burst of discoveries, a restart) never turns a compound that
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CompoundBacklogTest {
     private final AtomicLong upToDateSince = new AtomicLong(Long.MAX_VALUE);
-    private LedgerDriver ledger;
-
-    @BeforeEach
-    void start() throws Exception {
-        ledger = new LedgerDriver(now -> upToDateSince.get());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ledger.close();
-    }
+    @RegisterExtension
+    final LedgerDriver ledger = new LedgerDriver(now -> upToDateSince.get());
 
     @Test
     void whileTheCompoundSideIsBehindAnEscapeWaitsPastTheGraceAndIsAcceptedWhenItsCompoundArrives() {

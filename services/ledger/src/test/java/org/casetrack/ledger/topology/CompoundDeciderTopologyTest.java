@@ -15,22 +15,12 @@ import org.casetrack.avro.CompoundStatus;
 import org.casetrack.avro.OutcomeStatus;
 import org.casetrack.avro.ReportHeadcount;
 import org.casetrack.ledger.fixtures.Commands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CompoundDeciderTopologyTest {
-    private LedgerDriver ledger;
-
-    @BeforeEach
-    void start() throws Exception {
-        ledger = new LedgerDriver();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ledger.close();
-    }
+    @RegisterExtension
+    final LedgerDriver ledger = new LedgerDriver();
 
     @Test
     void discoveryWritesTheEventTheRegistryStateAndTheOutcome() {

@@ -1,5 +1,7 @@
 package org.casetrack.ledger.topology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +31,15 @@ import org.casetrack.platform.kafka.TopicSerdes;
 import org.casetrack.schemas.registry.InMemorySchemaRegistry;
 import org.casetrack.schemas.topics.Topic;
 import org.casetrack.schemas.topics.Topics;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The ledger's topology on a TopologyTestDriver, its wall clock starting at {@link Commands#NOW}. */
-final class LedgerDriver implements AutoCloseable {
+/**
+ * The ledger's topology on a TopologyTestDriver, its wall clock starting at {@link Commands#NOW}. A test
+ * class registers one per test ({@code @RegisterExtension final LedgerDriver ledger = new LedgerDriver();}),
+ * which closes it after each test.
+ */
+final class LedgerDriver implements AutoCloseable, AfterEachCallback {
     static final Duration GRACE = Duration.ofSeconds(2);
     static final Duration RETRY = Duration.ofMillis(50);
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
@@ -49,12 +57,16 @@ final class LedgerDriver implements AutoCloseable {
     final TestOutputTopic<String, CommandOutcome> outcomes;
     private final Path stateDir;
 
-    LedgerDriver() throws Exception {
+    LedgerDriver() {
         this(CompoundProgress.UP_TO_DATE);
     }
 
-    LedgerDriver(CompoundProgress progress) throws Exception {
-        stateDir = Files.createTempDirectory(Path.of("target"), "ttd-");
+    LedgerDriver(CompoundProgress progress) {
+        try {
+            stateDir = Files.createTempDirectory(Path.of("target"), "ttd-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the driver's state directory", e);
+        }
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-ttd");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -131,6 +143,11 @@ final class LedgerDriver implements AutoCloseable {
     CompoundState registered(String compoundId) {
         return CompoundState.newBuilder().setCompoundId(compoundId).setName("Compound " + compoundId).setCountry("KH")
                 .setDiscoveredOn(Commands.ESCAPED_ON.minusDays(30)).setVersion(1).build();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

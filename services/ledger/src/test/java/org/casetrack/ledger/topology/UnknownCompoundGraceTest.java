@@ -14,23 +14,13 @@ import org.casetrack.avro.RecordScreening;
 import org.casetrack.avro.ServiceType;
 import org.casetrack.avro.TraffickingStatus;
 import org.casetrack.ledger.fixtures.Commands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A case command naming a compound the registry does not hold yet waits (the global table lags), then is decided. */
 class UnknownCompoundGraceTest {
-    private LedgerDriver ledger;
-
-    @BeforeEach
-    void start() throws Exception {
-        ledger = new LedgerDriver();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ledger.close();
-    }
+    @RegisterExtension
+    final LedgerDriver ledger = new LedgerDriver();
 
     private static CaseCommand screening(String caseId) {
         return Commands.caseCommand(caseId, RecordScreening.newBuilder().setTraffickingStatus(TraffickingStatus.POSSIBLE)
