@@ -4,9 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -43,12 +41,8 @@ public class OutcomeListener implements AutoCloseable {
     private final String topic;
     private final Deserializer<CommandOutcome> outcomes;
     private final OutcomeWaits waiting = new OutcomeWaits();
-    /**
-     * Decided outcomes as read (their wire bytes), decoded again when asked for: hundreds of thousands
-     * of them live for minutes, and every young collection until they are promoted copies them, one
-     * array each rather than a decoded record of a dozen objects.
-     */
-    private final Map<UUID, byte[]> recent;
+    /** Decided outcomes as read (their wire bytes), decoded again when asked for. */
+    private final RecentOutcomes recent;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -67,13 +61,7 @@ public class OutcomeListener implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve the end now, before any request registers a wait
-        int capacity = settings.recentOutcomes();
-        this.recent = new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, byte[]> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = new RecentOutcomes(settings.recentOutcomes());
         this.thread = new Thread(this::run, "intake-outcomes");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -100,11 +88,7 @@ public class OutcomeListener implements AutoCloseable {
     }
 
     public Optional<CommandOutcome> recent(UUID commandId) {
-        byte[] raw;
-        synchronized (recent) {
-            raw = recent.get(commandId);
-        }
-        return raw == null ? Optional.empty() : Optional.ofNullable(outcomes.deserialize(topic, raw));
+        return recent.get(commandId).map(raw -> outcomes.deserialize(topic, raw));
     }
 
     private void run() {
@@ -136,9 +120,7 @@ public class OutcomeListener implements AutoCloseable {
         if (outcome == null) {
             return;
         }
-        synchronized (recent) {
-            recent.put(outcome.getCommandId(), raw);
-        }
+        recent.put(outcome.getCommandId(), raw);
         waiting.deliver(outcome);
     }
 
