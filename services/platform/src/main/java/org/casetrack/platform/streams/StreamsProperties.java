@@ -15,7 +15,7 @@ import org.casetrack.schemas.topics.Topics;
  * {@code kafka.streams.<name>.*}: exactly_once_v2, one stream thread (these machines have 2 cores),
  * short commit interval and fetch waits (20 ms, docs/decisions/0012) so outcomes become visible
  * quickly, an explicit linger, tasks that never idle waiting for an input (0014), and undecodable
- * records to dead-letter topics.
+ * records to dead-letter topics, and RocksDB stores with filters for lookups that miss (0021).
  */
 public final class StreamsProperties {
     private StreamsProperties() {
@@ -44,6 +44,7 @@ public final class StreamsProperties {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 200);
         p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.minInsyncReplicas());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LookupFilters.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
