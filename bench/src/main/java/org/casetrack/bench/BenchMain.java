@@ -46,9 +46,11 @@ public final class BenchMain {
         DevStackExtension.deleteRecursively(stackDir);
         String command = "bench/run " + String.join(" ", args);
         int exit = 0;
-        List<String> brokerJvm = options.brokerInProcess() ? List.of() : BrokerProcess.KAFKA_JVM_OPTIONS;
+        List<String> brokerJvm = options.brokerInProcess() ? List.of()
+                : options.brokerKafkaDefaults() ? BrokerProcess.KAFKA_JVM_OPTIONS : BrokerProcess.BROKER_JVM_OPTIONS;
         String broker = brokerJvm.isEmpty() ? Infrastructure.BROKER_IN_THIS_JVM
-                : "in a JVM of its own with Kafka's default options (" + String.join(" ", brokerJvm) + ")";
+                : "in a JVM of its own with " + (options.brokerKafkaDefaults() ? "Kafka's default options" : "casetrack's options")
+                + " (" + String.join(" ", brokerJvm) + ")";
         try (DevStack stack = DevStack.start(DevStack.Options.at(stackDir, "bench-registry-" + java.util.UUID.randomUUID())
                 .withBrokerJvm(brokerJvm))) {
             Infrastructure infra = new Infrastructure(stack.bootstrapServers(), stack.jdbcUrl(), "", stackDir, broker);

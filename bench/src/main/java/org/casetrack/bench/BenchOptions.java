@@ -14,7 +14,7 @@ import java.util.Set;
 public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int jitSettleSeconds, List<Integer> intakeRates, int groupSize, int queryRate,
                            int freshnessLoad, int workers, int intakeWorkers, int sqlConnections, int compounds, long baselineRecords, int e2eRecords,
                            long seed, Path out, Set<String> phases, boolean jfr, boolean jdkHttpClient,
-                           boolean brokerInProcess) {
+                           boolean brokerInProcess, boolean brokerKafkaDefaults) {
 
     public static final List<String> PHASES = List.of("kafka", "intake", "freshness", "rebuild", "queries", "postgres");
 
@@ -52,8 +52,10 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
                                       (keep-alive connections shared by the workers); for comparison: it costs the shared
                                       machine more CPU
               --broker-in-process     run the broker inside the bench's JVM (as `java -jar casetrack.jar` does) rather than
-                                      in a JVM of its own with Kafka's default JVM options (-Xmx1G, G1, 20 ms pause goal);
-                                      its threads, allocations and collections then share the services' heap
+                                      in a JVM of its own (-Xmx1G, ZGC: docs/decisions/0022); its threads, allocations and
+                                      collections then share the services' heap
+              --broker-kafka-defaults the broker's JVM with Kafka's own default options (-Xmx1G, G1 with a 20 ms pause goal)
+                                      rather than casetrack's (ZGC), for comparison
               --no-build              (bench/run only) skip the Maven build
               --help                  this text
             """;
@@ -71,7 +73,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
         long seed = 20260117;
         Path out = Path.of("bench", "target");
         Set<String> phases = new LinkedHashSet<>(PHASES);
-        boolean jfr = true, jdkHttpClient = false, brokerInProcess = false;
+        boolean jfr = true, jdkHttpClient = false, brokerInProcess = false, brokerKafkaDefaults = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -79,6 +81,7 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
                 case "--no-jfr" -> jfr = false;
                 case "--jdk-http-client" -> jdkHttpClient = true;
                 case "--broker-in-process" -> brokerInProcess = true;
+                case "--broker-kafka-defaults" -> brokerKafkaDefaults = true;
                 case "--events" -> events = positiveLong(arg, value(args, ++i, arg));
                 case "--phase-seconds" -> phase = positiveInt(arg, value(args, ++i, arg));
                 case "--warmup-seconds" -> warmup = nonNegativeInt(arg, value(args, ++i, arg));
@@ -99,12 +102,15 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
                 default -> throw new IllegalArgumentException("Unknown option " + arg + " (see --help)");
             }
         }
+        if (brokerInProcess && brokerKafkaDefaults) {
+            throw new IllegalArgumentException("--broker-kafka-defaults sets the options of the broker's own JVM; it cannot go with --broker-in-process");
+        }
         if (group > 500) {
             throw new IllegalArgumentException("--group-size is at most 500 (the API's limit per report)");
         }
         return new BenchOptions(events, phase, warmup, jitSettle, List.copyOf(rates), group, queryRate, freshnessLoad, workers, intakeWorkers, sql, compounds,
                 baseline != null ? baseline : Math.min(events, 1_000_000), e2e, seed, out, Set.copyOf(phases), jfr, jdkHttpClient,
-                brokerInProcess);
+                brokerInProcess, brokerKafkaDefaults);
     }
 
     public Duration phase() {

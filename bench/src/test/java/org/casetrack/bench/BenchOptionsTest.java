@@ -22,6 +22,10 @@ class BenchOptionsTest {
         assertThat(options.phases()).containsExactlyInAnyOrderElementsOf(BenchOptions.PHASES);
         assertThat(options.brokerInProcess()).as("the broker runs in a JVM of its own").isFalse();
         assertThat(BenchOptions.parse("--broker-in-process").brokerInProcess()).isTrue();
+        assertThat(options.brokerKafkaDefaults()).as("the broker's JVM runs casetrack's options (ZGC)").isFalse();
+        assertThat(BenchOptions.parse("--broker-kafka-defaults").brokerKafkaDefaults()).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse("--broker-in-process", "--broker-kafka-defaults"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--broker-kafka-defaults");
         assertThat(BenchOptions.parse("--ten-million").events()).isEqualTo(10_000_000);
     }
 

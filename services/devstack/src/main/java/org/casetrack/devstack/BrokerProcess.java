@@ -33,6 +33,20 @@ public final class BrokerProcess implements KafkaBroker {
             "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxInlineLevel=15",
             "-Djava.awt.headless=true");
 
+    /** The broker heap casetrack runs: Kafka's default (KAFKA_HEAP_OPTS). */
+    public static final List<String> BROKER_HEAP_OPTIONS = List.of("-Xmx1G", "-Xms1G");
+
+    /**
+     * What casetrack runs its brokers with in place of kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS:
+     * ZGC rather than G1 (docs/decisions/0022). docker-compose.yml sets the same for its brokers.
+     */
+    public static final List<String> BROKER_PERFORMANCE_OPTIONS = List.of("-XX:+UseZGC", "-XX:MaxInlineLevel=15",
+            "-Djava.awt.headless=true");
+
+    /** The whole broker JVM casetrack runs: {@link #BROKER_HEAP_OPTIONS} and {@link #BROKER_PERFORMANCE_OPTIONS}. */
+    public static final List<String> BROKER_JVM_OPTIONS = java.util.stream.Stream.concat(BROKER_HEAP_OPTIONS.stream(),
+            BROKER_PERFORMANCE_OPTIONS.stream()).toList();
+
     private final Process process;
     private final String bootstrapServers;
 
@@ -46,7 +60,7 @@ public final class BrokerProcess implements KafkaBroker {
      *
      * @param dir        the broker's data directory (formatted the first time, as {@link EmbeddedKafka#start})
      * @param port       the client port, or 0 for the one used last time on {@code dir} (or a free one)
-     * @param jvmOptions the child's JVM options, e.g. {@link #KAFKA_JVM_OPTIONS}
+     * @param jvmOptions the child's JVM options, e.g. {@link #BROKER_JVM_OPTIONS}
      * @param output     gets every line the child prints
      * @param timeout    how long the broker may take to start
      */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.casetrack.devstack.BrokerProcess;
 import org.casetrack.standalone.support.ComposeFile;
 import org.casetrack.standalone.support.SettingsCatalog;
 import org.casetrack.standalone.support.SettingsCatalog.Setting;
@@ -155,6 +156,18 @@ class ComposeFileTest {
                     .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3").containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
             assertThat(String.valueOf(compose.service(brokers.get(i)).get("image"))).startsWith("apache/kafka:4.3");
         }
+    }
+
+    @Test
+    void theBrokersRunTheJvmOptionsTheBenchMeasures() {
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            Map<String, String> env = compose.environment(broker);
+            assertThat(env.get("KAFKA_JVM_PERFORMANCE_OPTS")).as(broker + "'s KAFKA_JVM_PERFORMANCE_OPTS")
+                    .isEqualTo(String.join(" ", BrokerProcess.BROKER_PERFORMANCE_OPTIONS));
+            // unset, kafka-server-start.sh gives the broker its default heap, the one BrokerProcess gives it
+            assertThat(env).as(broker + " keeps Kafka's default heap").doesNotContainKey("KAFKA_HEAP_OPTS");
+        }
+        assertThat(BrokerProcess.BROKER_HEAP_OPTIONS).isEqualTo(BrokerProcess.KAFKA_JVM_OPTIONS.subList(0, 2));
     }
 
     @Test
