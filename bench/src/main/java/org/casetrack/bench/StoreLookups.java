@@ -10,11 +10,11 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
@@ -38,6 +38,8 @@ public final class StoreLookups {
     static final int VALUE_BYTES = 600;
     static final int ROUNDS = 8;
     private static final String STORE = "cases";
+    private static final String FOUND = "found";
+    private static final String[] NAMES = {"Kafka Streams' options", "with LookupFilters"};
 
     /** Nanoseconds spent and keys found, per store; index 0 is Kafka Streams' options, 1 LookupFilters. */
     record Result(long[] newKeyNanos, long[] newKeysFound, long newKeysTimed, long[] hitNanos, long[] hitsFound, long hitsTimed) {
@@ -54,9 +56,16 @@ public final class StoreLookups {
     }
 
     public static void main(String[] args) throws IOException {
-        int keys = args.length > 0 ? Integer.parseInt(args[0].replace(",", "").replace("_", "")) : 800_000;
-        if (keys < ROUNDS) {
-            System.err.println("store-lookups: KEYS must be at least " + ROUNDS);
+        int keys = 800_000;
+        if (args.length > 0) {
+            try {
+                keys = Integer.parseInt(args[0].replace(",", "").replace("_", ""));
+            } catch (NumberFormatException e) {
+                keys = -1;
+            }
+        }
+        if (args.length > 1 || keys < ROUNDS) {
+            System.err.println("usage: bench/store-lookups [KEYS], KEYS a whole number from " + ROUNDS + " (default 800,000)");
             System.exit(2);
         }
         Result r = run(keys, System.out);
@@ -113,8 +122,6 @@ public final class StoreLookups {
         }
     }
 
-    private static final String[] NAMES = {"Kafka Streams' options", "with LookupFilters"};
-
     private record Timed(long nanos, long found) {
     }
 
@@ -127,8 +134,6 @@ public final class StoreLookups {
         KeyValueStore<String, Long> found = driver.getKeyValueStore(FOUND);
         return new Timed(nanos, found.get(kind));
     }
-
-    private static final String FOUND = "found";
 
     private static Properties properties(Path stateDir, boolean filters) {
         Properties p = new Properties();
