@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +26,16 @@ public final class BrokerProcess implements KafkaBroker {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerProcess.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    /**
-     * Kafka's own defaults for a broker JVM (kafka-server-start.sh's KAFKA_HEAP_OPTS and
-     * kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS).
-     */
-    public static final List<String> KAFKA_JVM_OPTIONS = List.of("-Xmx1G", "-Xms1G", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-            "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxInlineLevel=15",
-            "-Djava.awt.headless=true");
+    /** Kafka's default broker heap (kafka-server-start.sh's KAFKA_HEAP_OPTS), which casetrack keeps. */
+    public static final List<String> KAFKA_HEAP_OPTIONS = List.of("-Xmx1G", "-Xms1G");
 
-    /** The broker heap casetrack runs: Kafka's default (KAFKA_HEAP_OPTS). */
-    public static final List<String> BROKER_HEAP_OPTIONS = List.of("-Xmx1G", "-Xms1G");
+    /**
+     * Kafka's own defaults for a broker JVM: {@link #KAFKA_HEAP_OPTIONS} and kafka-run-class.sh's
+     * KAFKA_JVM_PERFORMANCE_OPTS.
+     */
+    public static final List<String> KAFKA_JVM_OPTIONS = withKafkaHeap(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxInlineLevel=15",
+            "-Djava.awt.headless=true"));
 
     /**
      * What casetrack runs its brokers with in place of kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS:
@@ -43,12 +44,15 @@ public final class BrokerProcess implements KafkaBroker {
     public static final List<String> BROKER_PERFORMANCE_OPTIONS = List.of("-XX:+UseZGC", "-XX:MaxInlineLevel=15",
             "-Djava.awt.headless=true");
 
-    /** The whole broker JVM casetrack runs: {@link #BROKER_HEAP_OPTIONS} and {@link #BROKER_PERFORMANCE_OPTIONS}. */
-    public static final List<String> BROKER_JVM_OPTIONS = java.util.stream.Stream.concat(BROKER_HEAP_OPTIONS.stream(),
-            BROKER_PERFORMANCE_OPTIONS.stream()).toList();
+    /** The whole broker JVM casetrack runs: {@link #KAFKA_HEAP_OPTIONS} and {@link #BROKER_PERFORMANCE_OPTIONS}. */
+    public static final List<String> BROKER_JVM_OPTIONS = withKafkaHeap(BROKER_PERFORMANCE_OPTIONS);
 
     private final Process process;
     private final String bootstrapServers;
+
+    private static List<String> withKafkaHeap(List<String> performance) {
+        return Stream.concat(KAFKA_HEAP_OPTIONS.stream(), performance.stream()).toList();
+    }
 
     private BrokerProcess(Process process, String bootstrapServers) {
         this.process = process;
