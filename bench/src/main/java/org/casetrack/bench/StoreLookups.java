@@ -5,11 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,6 +22,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.casetrack.devstack.DevStackExtension;
 import org.casetrack.platform.streams.LookupFilters;
 
 /**
@@ -118,7 +117,7 @@ public final class StoreLookups {
             }
             return new Result(newNanos, newFound, (long) perRound * (ROUNDS - 1), hitNanos, hitFound, (long) lookups * (ROUNDS - 1));
         } finally {
-            delete(dir);
+            DevStackExtension.deleteRecursively(dir);
         }
     }
 
@@ -202,14 +201,6 @@ public final class StoreLookups {
                 }
             }
             found.put(kind, hits);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 }
