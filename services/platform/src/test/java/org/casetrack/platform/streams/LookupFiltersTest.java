@@ -21,8 +21,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.casetrack.platform.config.CasetrackSettings;
-import org.casetrack.platform.config.KafkaSettings;
 import org.casetrack.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +34,7 @@ class LookupFiltersTest {
 
     @Test
     void aStoreOpenedWithTheDefaultsKeepsItsFiltersForMisses() throws IOException {
-        Properties p = StreamsProperties.of("lookup-filters", new KafkaSettings("localhost:9092"),
-                new CasetrackSettings("", 6, (short) 1, 1, true, "Asia/Phnom_Penh", "./data"), Topics.DEFAULT,
+        Properties p = StreamsProperties.of("lookup-filters", StreamsPropertiesTest.KAFKA, StreamsPropertiesTest.CASETRACK, Topics.DEFAULT,
                 Map.of(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
 
         try (TopologyTestDriver driver = new TopologyTestDriver(topology(), p)) {
@@ -55,8 +52,7 @@ class LookupFiltersTest {
 
     @Test
     void anApplicationMayNameItsOwnSetter() {
-        Properties p = StreamsProperties.of("app", new KafkaSettings("localhost:9092"),
-                new CasetrackSettings("", 6, (short) 1, 1, true, "Asia/Phnom_Penh", "./data"), Topics.DEFAULT,
+        Properties p = StreamsProperties.of("app", StreamsPropertiesTest.KAFKA, StreamsPropertiesTest.CASETRACK, Topics.DEFAULT,
                 Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "org.example.Other"));
 
         assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo("org.example.Other");

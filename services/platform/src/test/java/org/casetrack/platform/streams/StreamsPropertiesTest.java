@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The defaults every Streams application starts from, and the per-application overrides over them. */
 class StreamsPropertiesTest {
-    private static final KafkaSettings KAFKA = new KafkaSettings("localhost:9092");
-    private static final CasetrackSettings CASETRACK = new CasetrackSettings("", 6, (short) 1, 1, true, "Asia/Phnom_Penh", "./data");
+    static final KafkaSettings KAFKA = new KafkaSettings("localhost:9092");
+    static final CasetrackSettings CASETRACK = new CasetrackSettings("", 6, (short) 1, 1, true, "Asia/Phnom_Penh", "./data");
 
     @Test
     void tasksNeverIdleWaitingForAnInputAndRunExactlyOnce() {
