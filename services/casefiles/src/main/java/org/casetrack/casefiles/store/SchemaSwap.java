@@ -39,6 +39,8 @@ public final class SchemaSwap {
      * their COPY.
      */
     private static final List<String> KEYED_AT_END = List.of("cases", "case_events", "compound_events");
+    /** The storage parameter that keeps autovacuum off the loading tables until the swap. */
+    private static final String AUTOVACUUM = "autovacuum_enabled";
     /** The table whose key a spill needs for its upserts and read-backs. */
     private static final String SPILLED = "cases";
 
@@ -68,8 +70,8 @@ public final class SchemaSwap {
     }
 
     /**
-     * Drops what an interrupted rebuild left, creates {@code derived_next} with casefiles's tables and
-     * drops the indexes a bulk load does not need.
+     * Drops what an interrupted rebuild left, creates {@code derived_next} with casefiles's tables,
+     * drops the indexes a bulk load does not need and keeps autovacuum off the tables until {@link #swap}.
      *
      * @return how to build those indexes again ({@link #index})
      */
@@ -109,6 +111,10 @@ public final class SchemaSwap {
         // analyzed at the end, so the first searches after the swap are planned on real statistics (an
         // unlogged load made logged at the end was tried: writing the tables to the WAL then cost more than it saved)
         List<String> analyses = LOADED.stream().map(table -> "ANALYZE " + NEXT + "." + table).toList();
+        // autovacuum would vacuum and analyze the tables while they load, beside the rebuild, and make the swap
+        // wait for it; the rebuild analyzes them itself, and the swap gives them back to autovacuum
+        LOADED.forEach(table -> drop.add("ALTER TABLE " + NEXT + "." + table + " SET (" + AUTOVACUUM + " = false, toast." + AUTOVACUUM
+                + " = false)"));
         execute(dataSource, "Dropping the indexes of " + NEXT + " for the load", drop);
         return new Indexing(builds, analyses, keys);
     }
@@ -197,6 +203,7 @@ public final class SchemaSwap {
             statements.add("DROP TABLE IF EXISTS " + live + "." + table);
             statements.add("ALTER TABLE " + NEXT + "." + table + " SET SCHEMA " + live);
         }
+        LOADED.forEach(table -> statements.add("ALTER TABLE " + live + "." + table + " RESET (" + AUTOVACUUM + ", toast." + AUTOVACUUM + ")"));
         statements.add("DROP SCHEMA " + NEXT);
         execute(dataSource, "Swapping the rebuilt tables into " + live, statements);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.casetrack.casefiles.support.DerivedRows;
@@ -29,6 +30,8 @@ class SchemaSwapTest {
             DerivedRows rows = new DerivedRows(pool);
             execute(pool, "INSERT INTO derived.compounds (compound_id, version, name, country, status, facts) VALUES ('compound-live', 1, 'n', 'KH', 'ACTIVE', '{}')");
             SchemaSwap.prepare(pool);
+            assertThat(autovacuumOff(rows, "derived_next")).as("tables and their toast tables loading without autovacuum")
+                    .containsExactly(10L);
 
             try (Connection reader = pool.getConnection(); Statement s = reader.createStatement()) {
                 reader.setAutoCommit(false);
@@ -43,12 +46,21 @@ class SchemaSwapTest {
             assertThat(rows.count("derived.compounds")).as("the rebuilt (empty) tables are live").isZero();
             assertThat(rows.query("SELECT count(*) FROM pg_namespace WHERE nspname = 'derived_next'", rs -> rs.getLong(1)))
                     .containsExactly(0L);
+            assertThat(autovacuumOff(rows, "derived")).as("the swapped-in tables are autovacuum's again").containsExactly(0L);
 
             SchemaSwap.prepare(pool);
             SchemaSwap.swap(pool);
             assertThat(rows.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'derived'", rs -> rs.getLong(1)))
                     .as("a swap with nothing in the way").containsExactly((long) SchemaSwap.TABLES.size());
         }
+    }
+
+    /** Tables of the schema, and their toast tables, with autovacuum turned off by a storage parameter. */
+    private static List<Long> autovacuumOff(DerivedRows rows, String schema) {
+        return rows.query("SELECT count(*) FROM pg_class t LEFT JOIN pg_class toast ON toast.oid = t.reltoastrelid"
+                + " CROSS JOIN LATERAL (VALUES (t.reloptions), (toast.reloptions)) AS o(options)"
+                + " WHERE t.relnamespace = '" + schema + "'::regnamespace AND t.relkind = 'r'"
+                + " AND 'autovacuum_enabled=false' = ANY (o.options)", rs -> rs.getLong(1));
     }
 
     private static void execute(HikariDataSource pool, String sql) throws Exception {
