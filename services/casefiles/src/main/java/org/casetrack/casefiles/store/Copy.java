@@ -1,6 +1,8 @@
 package org.casetrack.casefiles.store;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,13 +20,19 @@ import org.postgresql.copy.CopyIn;
  * parses no text: uuids, dates, timestamps and bytea arrive as it stores them.
  */
 final class Copy {
-    /** Rows are sent to the server whenever this many bytes are encoded. */
-    private static final int SEND_AT = 1 << 20;
+    /**
+     * Rows are sent to the server whenever this many bytes are encoded. The buffer stays below half a
+     * G1 region (1 MB at the smallest), so it is an ordinary young object, not a humongous one.
+     */
+    private static final int SEND_AT = 256 * 1024;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     /** Days and microseconds between 1970-01-01 and PostgreSQL's epoch, 2000-01-01. */
     private static final long EPOCH_DAYS = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long EPOCH_SECONDS = EPOCH_DAYS * 86_400;
     private static final int TEXT_OID = 25;
+    /** Big-endian views of a byte array, as PostgreSQL's binary format wants its integers. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private Copy() {
     }
@@ -32,10 +40,11 @@ final class Copy {
     /**
      * @param types the PostgreSQL type of each column: uuid, text, int8, int4, bool, date, timestamptz,
      *              bytea or text[]
-     * @param rows  values per column, null or: String (text; uuid and date also as text), UUID, LocalDate,
-     *              Number, Boolean, Instant, byte[], or a List of String for text[]
+     * @param rows  iterated once, as the COPY is sent; values per column, null or: String (text; uuid and date also as text),
+     *              byte[] (text already in UTF-8, or bytea), UUID, LocalDate,
+     *              Number, Boolean, Instant, or a List of String for text[]
      */
-    static void in(Connection c, String table, String columns, String[] types, List<Object[]> rows) throws SQLException {
+    static void in(Connection c, String table, String columns, String[] types, Iterable<Object[]> rows) throws SQLException {
         Type[] encodings = Arrays.stream(types).map(Type::of).toArray(Type[]::new);
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
         try {
@@ -87,7 +96,7 @@ final class Copy {
 
     /** A growing big-endian buffer of one COPY's rows. */
     private static final class Encoder {
-        private byte[] buffer = new byte[64 * 1024];
+        private byte[] buffer = new byte[SEND_AT + 64 * 1024];
         private int size;
 
         int size() {
@@ -105,7 +114,13 @@ final class Copy {
                 return;
             }
             switch (type) {
-                case TEXT -> sized(((String) value).getBytes(StandardCharsets.UTF_8));
+                case TEXT -> {
+                    if (value instanceof byte[] utf8) {
+                        sized(utf8);
+                    } else {
+                        text((String) value);
+                    }
+                }
                 case UUID -> {
                     UUID uuid = value instanceof UUID u ? u : UUID.fromString((String) value);
                     int32(16);
@@ -161,6 +176,23 @@ final class Copy {
             }
         }
 
+        /** Text as UTF-8: ASCII copied straight into the buffer, anything else encoded first. */
+        private void text(String value) {
+            int length = value.length();
+            ensure(4 + length);
+            int start = size + 4;
+            for (int i = 0; i < length; i++) {
+                char ch = value.charAt(i);
+                if (ch >= 0x80) {
+                    sized(value.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buffer[start + i] = (byte) ch;
+            }
+            int32(length);
+            size += length;
+        }
+
         private void sized(byte[] bytes) {
             int32(bytes.length);
             bytes(bytes);
@@ -180,13 +212,13 @@ final class Copy {
 
         void int32(int value) {
             ensure(4);
-            ByteBuffer.wrap(buffer, size, 4).putInt(value);
+            INT.set(buffer, size, value);
             size += 4;
         }
 
         void int64(long value) {
             ensure(8);
-            ByteBuffer.wrap(buffer, size, 8).putLong(value);
+            LONG.set(buffer, size, value);
             size += 8;
         }
 

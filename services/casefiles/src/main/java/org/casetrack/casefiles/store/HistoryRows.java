@@ -38,7 +38,7 @@ final class HistoryRows {
             SpecificRecord payload = (SpecificRecord) event.getPayload();
             EncryptedBlock block = ClearFields.block(payload);
             Object[] row = new Object[CASE_TYPES.length];
-            metadata(row, event.getMetadata(), payload);
+            metadata(row, event.getMetadata(), payload, bulk);
             row[11] = payload instanceof CaseDetailsCorrected corrected ? corrected.getField() : null;
             row[12] = block == null ? null : block.getKeyId();
             row[13] = block == null ? null : bytes(block.getNonce());
@@ -55,7 +55,7 @@ final class HistoryRows {
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Batch.Projected<CompoundEvent> projected : events) {
             Object[] row = new Object[COMPOUND_TYPES.length];
-            metadata(row, projected.event().getMetadata(), (SpecificRecord) projected.event().getPayload());
+            metadata(row, projected.event().getMetadata(), (SpecificRecord) projected.event().getPayload(), bulk);
             row[11] = projected.source().partition();
             row[12] = projected.source().offset();
             rows.add(row);
@@ -87,8 +87,8 @@ final class HistoryRows {
         }
     }
 
-    /** Columns 0-10: the event's identity, metadata and clear fields. */
-    private static void metadata(Object[] row, EventMetadata m, SpecificRecord payload) {
+    /** Columns 0-10: the event's identity, metadata and clear fields (as UTF-8 bytes for COPY when bulk). */
+    private static void metadata(Object[] row, EventMetadata m, SpecificRecord payload, boolean bulk) {
         row[0] = m.getEventId();
         row[1] = m.getAggregateId();
         row[2] = m.getSequence();
@@ -99,7 +99,7 @@ final class HistoryRows {
         row[7] = m.getRecordedAt();
         row[8] = m.getOrganisation();
         row[9] = m.getPrincipal();
-        row[10] = Json.write(ClearFields.of(payload));
+        row[10] = bulk ? Json.writeUtf8(ClearFields.of(payload)) : Json.write(ClearFields.of(payload));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

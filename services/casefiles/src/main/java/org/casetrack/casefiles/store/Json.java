@@ -32,6 +32,15 @@ public final class Json {
         }
     }
 
+    /** The json of {@code value} as UTF-8, made without a String in between (for COPY, which sends bytes). */
+    static byte[] writeUtf8(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
