@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
 import org.casetrack.avro.CaseEvent;
 import org.casetrack.avro.ConsentRecorded;
 import org.casetrack.casefiles.domain.CaseFacts;
@@ -31,7 +32,7 @@ import org.casetrack.casefiles.domain.SearchText;
  * neither read back nor rewritten each time. Only one reader may use a bulk instance.
  */
 final class CaseRows {
-    /** Rows per COPY or upsert statement when held cases are written. */
+    /** Rows per upsert statement when held cases are written. */
     private static final int WRITE_CHUNK = 5_000;
 
     private static final String COLUMNS = "case_id, version, nationality, lifecycle, whereabouts, trafficking_status, compound_id,"
@@ -49,6 +50,8 @@ final class CaseRows {
     /** Bulk: the cases folded but not yet written, and the ids of those written by an earlier spill. */
     private final Map<String, CaseFacts> held = new HashMap<>();
     private final Set<String> written = new HashSet<>();
+    /** Bulk: the shared texts and dates of the held cases. */
+    private final Canonical canonical = new Canonical(1 << 16);
 
     CaseRows(String schema, boolean bulk, int maxHeld, Runnable beforeSpill) {
         this.schema = schema;
@@ -69,10 +72,10 @@ final class CaseRows {
         Set<String> changed = new LinkedHashSet<>();
         Set<String> consentsChanged = new LinkedHashSet<>();
         List<Batch.Projected<CaseEvent>> applied = new ArrayList<>();
-        List<Batch.Rejected> rejected = fold(events, facts, changed, consentsChanged, applied);
+        List<Batch.Rejected> rejected = fold(events, facts, changed, consentsChanged, applied, null);
         List<Object[]> updated = new ArrayList<>();
         for (String caseId : changed) {
-            updated.add(row(facts.get(caseId)));
+            updated.add(row(facts.get(caseId), false));
         }
         upsert(c, updated);
         consents.replace(c, consentsChanged.stream().map(facts::get).toList());
@@ -86,7 +89,7 @@ final class CaseRows {
             held.putAll(load(c, ids(events, id -> !held.containsKey(id) && written.contains(id))));
         }
         List<Batch.Projected<CaseEvent>> applied = new ArrayList<>();
-        List<Batch.Rejected> rejected = fold(events, held, new HashSet<>(), new HashSet<>(), applied);
+        List<Batch.Rejected> rejected = fold(events, held, new HashSet<>(), new HashSet<>(), applied, canonical);
         HistoryRows.insertCaseEvents(c, schema, applied, true);
         if (held.size() >= maxHeld) {
             if (written.isEmpty()) {
@@ -99,18 +102,20 @@ final class CaseRows {
 
     /** Bulk: writes every held case (COPY when new to the tables, upsert otherwise) with its consents, and lets them go. */
     void writeHeld(Connection c) throws SQLException {
-        List<Object[]> created = new ArrayList<>();
-        List<Object[]> updated = new ArrayList<>();
+        List<CaseFacts> created = new ArrayList<>();
+        List<CaseFacts> updated = new ArrayList<>();
         List<CaseFacts> withConsents = new ArrayList<>();
         for (CaseFacts f : held.values()) {
             boolean seen = written.contains(f.caseId());
-            (seen ? updated : created).add(row(f));
+            (seen ? updated : created).add(f);
             if (seen || !f.consents().isEmpty()) {
                 withConsents.add(f);
             }
         }
-        inChunks(created, rows -> Copy.in(c, schema + ".cases", COLUMNS, TYPES, rows));
-        inChunks(updated, rows -> upsert(c, rows));
+        // one COPY, each row made as it is encoded: the rows die young, and PostgreSQL takes in each
+        // megabyte sent while the next is made
+        Copy.in(c, schema + ".cases", COLUMNS, TYPES, () -> created.stream().map(f -> row(f, true)).iterator());
+        inChunks(updated, cases -> upsert(c, cases.stream().map(f -> row(f, false)).toList()));
         inChunks(withConsents, cases -> consents.replace(c, cases));
         written.addAll(held.keySet());
         held.clear();
@@ -126,9 +131,13 @@ final class CaseRows {
         }
     }
 
-    /** Applies the events to {@code facts} in order; the cases changed, with a consent changed, and the events applied are collected. */
+    /**
+     * Applies the events to {@code facts} in order; the cases changed, with a consent changed, and the
+     * events applied are collected. With {@code canonical} (bulk), each payload's texts and dates are
+     * first swapped for shared instances, which the facts then keep.
+     */
     private static List<Batch.Rejected> fold(List<Batch.Projected<CaseEvent>> events, Map<String, CaseFacts> facts, Set<String> changed,
-                                             Set<String> consentsChanged, List<Batch.Projected<CaseEvent>> applied) {
+                                             Set<String> consentsChanged, List<Batch.Projected<CaseEvent>> applied, Canonical canonical) {
         List<Batch.Rejected> rejected = new ArrayList<>();
         for (Batch.Projected<CaseEvent> projected : events) {
             CaseEvent event = projected.event();
@@ -136,6 +145,9 @@ final class CaseRows {
             CaseFacts current = facts.get(caseId);
             if (CaseFactsEvolver.isApplied(current, event)) {
                 continue;
+            }
+            if (canonical != null) {
+                canonical.fieldsOf((SpecificRecord) event.getPayload());
             }
             try {
                 facts.put(caseId, CaseFactsEvolver.apply(current, event));
@@ -173,13 +185,16 @@ final class CaseRows {
         return facts;
     }
 
-    /** The row of a case: the clear facts search filters on (needs as a list of codes), and all of them as json. */
-    private static Object[] row(CaseFacts f) {
+    /**
+     * The row of a case: the clear facts search filters on (needs as a list of codes), and all of them
+     * as json (UTF-8 bytes when the row is for COPY).
+     */
+    private static Object[] row(CaseFacts f, boolean forCopy) {
         return new Object[] {f.caseId(), f.version(), f.person().nationality(), f.status().lifecycle().name(),
             f.status().whereabouts().name(), f.status().traffickingStatus().name(), f.person().compoundId(),
             f.person().escapedOn(), f.person().minor(), f.person().stateless(), f.person().intendsToReturn(),
             f.legal().detained(), f.erased(), f.care().needs().stream().map(Enum::name).toList(),
-            SearchText.of(f), Json.write(f)};
+            SearchText.of(f), forCopy ? Json.writeUtf8(f) : Json.write(f)};
     }
 
     private void upsert(Connection c, List<Object[]> rows) throws SQLException {

@@ -15,16 +15,16 @@ class CaseFilesSettingsTest {
     }
 
     @Test
-    void byDefaultTheReadersShareAQuarterOfTheHeapAtTwoKilobytesACase() {
+    void byDefaultTheReadersShareAQuarterOfTheHeapAtOneKilobyteACase() {
         assertThat(CaseFilesSettings.defaults().rebuildCasesInMemory()).isZero();
-        // 6 GiB / 4 = 1.5 GiB = 786,432 cases of 2 KiB, shared by 2 readers
-        assertThat(settings(2, 0).rebuildCasesPerReader(6 * GIB)).isEqualTo(393_216);
-        assertThat(settings(4, 0).rebuildCasesPerReader(6 * GIB)).isEqualTo(196_608);
+        // 6 GiB / 4 = 1.5 GiB = 1,572,864 cases of 1 KiB, shared by 2 readers
+        assertThat(settings(2, 0).rebuildCasesPerReader(6 * GIB)).isEqualTo(786_432);
+        assertThat(settings(4, 0).rebuildCasesPerReader(6 * GIB)).isEqualTo(393_216);
     }
 
     @Test
     void aSmallHeapStillHoldsAThousandCasesPerReader() {
-        assertThat(settings(2, 0).rebuildCasesPerReader(8L << 20)).isEqualTo(1_000);
+        assertThat(settings(2, 0).rebuildCasesPerReader(4L << 20)).isEqualTo(1_000);
     }
 
     private static CaseFilesSettings settings(int readers, int casesInMemory) {
