@@ -113,7 +113,7 @@ final class CaseRows {
             }
         }
         // one COPY, each row made as it is encoded: the rows die young, and PostgreSQL takes in each
-        // megabyte sent while the next is made
+        // piece sent while the next is made
         Copy.in(c, schema + ".cases", COLUMNS, TYPES, () -> created.stream().map(f -> row(f, true)).iterator());
         inChunks(updated, cases -> upsert(c, cases.stream().map(f -> row(f, false)).toList()));
         inChunks(withConsents, cases -> consents.replace(c, cases));
