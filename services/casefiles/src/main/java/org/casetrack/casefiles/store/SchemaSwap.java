@@ -115,7 +115,7 @@ public final class SchemaSwap {
         // wait for it; the rebuild analyzes them itself, and the swap gives them back to autovacuum
         LOADED.forEach(table -> drop.add("ALTER TABLE " + NEXT + "." + table + " SET (" + AUTOVACUUM + " = false, toast." + AUTOVACUUM
                 + " = false)"));
-        execute(dataSource, "Dropping the indexes of " + NEXT + " for the load", drop);
+        execute(dataSource, "Preparing the tables of " + NEXT + " for the load", drop);
         return new Indexing(builds, analyses, keys);
     }
 
