@@ -111,8 +111,8 @@ public final class SchemaSwap {
         // analyzed at the end, so the first searches after the swap are planned on real statistics (an
         // unlogged load made logged at the end was tried: writing the tables to the WAL then cost more than it saved)
         List<String> analyses = LOADED.stream().map(table -> "ANALYZE " + NEXT + "." + table).toList();
-        // autovacuum would vacuum and analyze the tables while they load, beside the rebuild, and make the swap
-        // wait for it; the rebuild analyzes them itself, and the swap gives them back to autovacuum
+        // autovacuum would take up freshly loaded tables (the rebuilt case_events, once, as the swap began,
+        // which then waited for it); the rebuild analyzes them itself, and the swap gives them back to autovacuum
         LOADED.forEach(table -> drop.add("ALTER TABLE " + NEXT + "." + table + " SET (" + AUTOVACUUM + " = false, toast." + AUTOVACUUM
                 + " = false)"));
         execute(dataSource, "Preparing the tables of " + NEXT + " for the load", drop);
