@@ -29,6 +29,7 @@ import org.casetrack.bench.phases.CaseFilesPositions;
 import org.casetrack.bench.phases.FreshnessPhase;
 import org.casetrack.bench.phases.IntakePhase;
 import org.casetrack.bench.phases.KafkaBaseline;
+import org.casetrack.bench.phases.PersonRecords;
 import org.casetrack.bench.phases.PostgresBaseline;
 import org.casetrack.bench.phases.QueryPhase;
 import org.casetrack.bench.phases.RebuildPhase;
@@ -40,6 +41,7 @@ import org.casetrack.bench.report.StreamsActivity;
 import org.casetrack.casefiles.config.CaseFilesSettings;
 import org.casetrack.ledger.config.LedgerService;
 import org.casetrack.ledger.config.LedgerSettings;
+import org.casetrack.ledger.topology.StoreNames;
 import org.casetrack.platform.config.CasetrackSettings;
 import org.casetrack.platform.kafka.ProvisionedTopics;
 import org.casetrack.platform.kafka.TopicSerdes;
@@ -125,6 +127,7 @@ public final class Bench {
             }
             IntakePhase.Result intake = null;
             IntakePhase intakePhase = null;
+            PersonRecords.Result[] personRecords = new PersonRecords.Result[1];
             List<byte[]> singles = List.of();
             Map<String, StreamsActivity> streams = Map.of();
             if (options.runs("intake")) {
@@ -139,6 +142,10 @@ public final class Bench {
                 intake = intakePhase.run(singles, groups, options.groupSize(), options.intakeRates(), options.phase(), options.warmup(),
                         jitSettling(), () -> {
                             cpu.put("Intake (write path alone)", CpuMeter.since(started));
+                            // the services idle here, the read side still paused: Kafka alone gets the machine
+                            var floorStarted = CpuMeter.snapshot();
+                            personRecords[0] = personRecords(infra, admin, casetrack, topics, ledgerGroup);
+                            cpu.put("Kafka alone, a person's records", CpuMeter.since(floorStarted));
                             measured[0] = CpuMeter.snapshot();
                         }, () -> cpu.put("Intake (catching up, warming up, then every service)", CpuMeter.since(measured[0])));
                 streams = StreamsActivity.since(before, streamsApps(context));
@@ -197,7 +204,7 @@ public final class Bench {
                 });
                 jfr = profile[0];
             }
-            results = new BenchResults(kafka, intake, freshness, rebuild, viewVictims, viewUnrepatriated, postgres, sqlVictims,
+            results = new BenchResults(kafka, personRecords[0], intake, freshness, rebuild, viewVictims, viewUnrepatriated, postgres, sqlVictims,
                     sqlUnrepatriated, cpu, jfr, streams, eventSize, infra.broker());
         }
         double coreAtEnd = CpuProbe.megabytesPerSecond(CPU_PROBE);
@@ -205,6 +212,17 @@ public final class Bench {
         machine.put("one core at the end", end);
         out.println("bench: services stopped; one core hashes " + end + "; writing the report");
         return new ReportFiles(options, out).write(dir, results, machine, date, command);
+    }
+
+    /**
+     * Kafka alone moving the records of persons in reports of the group size, at the sizes the group step
+     * just wrote on casetrack's topics, as many reports in flight as intake's load had.
+     */
+    private PersonRecords.Result personRecords(Infrastructure infra, Admin admin, CasetrackSettings casetrack, Topics topics, String ledgerGroup) {
+        PersonRecords floor = new PersonRecords(infra.bootstrapServers(), topics.prefix(), admin, casetrack.partitions(), out);
+        PersonRecords.Sizes sizes = floor.measure(List.of(topics.caseCommands().name(), topics.caseEvents().name(),
+                ledgerGroup + "-" + StoreNames.CASE_STATE + "-changelog", topics.commandOutcomes().name()));
+        return floor.run(sizes, options.groupSize(), options.intakeWorkers(), options.warmup(), options.phase());
     }
 
     /** Warm-ups go on in 10 s slices while the JIT compilers used more than a tenth of a core in the last one. */

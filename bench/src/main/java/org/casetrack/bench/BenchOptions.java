@@ -39,7 +39,8 @@ public record BenchOptions(long events, int phaseSeconds, int warmupSeconds, int
               --freshness-load R      background reports per second while freshness is probed (default 200)
               --workers N             HTTP workers of the query and freshness phases: at most N requests in flight (default 64)
               --intake-workers N      HTTP workers of the intake phases (default 256): enough reports in flight that flat out
-                                      finds intake's capacity rather than 64 requests' round trips
+                                      finds intake's capacity rather than 64 requests' round trips; also the reports in
+                                      flight of the intake phase's Kafka-alone baseline (a person's records, no services)
               --sql-connections N     connections of the SQL query phases (default 8)
               --compounds N           compounds reports spread over, Zipf-skewed (default 300)
               --baseline-records N    records of ProducerPerformance and ConsumerPerformance (default: events, at most 1,000,000)

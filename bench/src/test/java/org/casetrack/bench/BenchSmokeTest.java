@@ -47,6 +47,10 @@ class BenchSmokeTest {
         }
         assertThat(text).contains("| Kafka broker | " + Infrastructure.BROKER_IN_THIS_JVM + " |");
         assertThat(text).contains("| p99 from send ms | sent over 1 ms late |");
+        assertThat(text).as("the Kafka-alone floor of a person's records, run with the intake phase")
+                .contains("**A person's records through Kafka alone.**")
+                .contains("| Persons accepted in reports of 5, flat out |")
+                .contains("| A person's records through Kafka alone | ");
         assertThat(text).contains("Warm-up (not measured): single-person reports flat out for the set warm-up")
                 .contains("Warm-up (not measured): single-person reports flat out with every service running (after they had caught up)"
                         + " for the set warm-up")

@@ -7,6 +7,7 @@ import org.casetrack.bench.load.LoadResult;
 import org.casetrack.bench.phases.FreshnessPhase;
 import org.casetrack.bench.phases.IntakePhase;
 import org.casetrack.bench.phases.KafkaBaseline;
+import org.casetrack.bench.phases.PersonRecords;
 import org.casetrack.bench.phases.PostgresBaseline;
 import org.casetrack.bench.phases.RebuildPhase;
 
@@ -50,7 +51,7 @@ final class PhaseSections {
                 + " | " + Numbers.value(p.p50(), "ms") + " | " + Numbers.value(p.p99(), "ms") + " | " + Numbers.value(p.p999(), "ms") + " |");
     }
 
-    void intake(IntakePhase.Result in) {
+    void intake(IntakePhase.Result in, PersonRecords.Result floor) {
         if (!heading(Figures.INTAKE, in)) {
             return;
         }
@@ -69,6 +70,27 @@ final class PhaseSections {
         warmUp("single-person reports flat out with every service running (after they had caught up)", in.everyServiceWarmedUp());
         w.line(String.format(Locale.ROOT, "Persons accepted in reports of %d: %s persons/s.", in.groupSize(),
                 Numbers.value(in.personsPerSecond(), "/s"))).line("");
+        if (floor != null) {
+            personRecords(floor);
+        }
+    }
+
+    private void personRecords(PersonRecords.Result f) {
+        w.line("**A person's records through Kafka alone.** Right after the reports of " + f.groupSize() + " (the services idle, the");
+        w.line("read side still paused), a child JVM moved the records the write path moves for each person through the same broker,");
+        w.line("with the services' client settings and nothing decided, sealed, keyed or stored: a command per person from an");
+        w.line("idempotent acks=all producer lingering 5 ms (" + f.inFlight() + " reports in flight, as intake's load had); one thread");
+        w.line("reading them read_committed and sending, per command, an event, a state record (to a compacted topic) and an");
+        w.line("outcome, in transactions committed every 15 ms with the consumed offsets (exactly_once_v2's pattern, lingering 20 ms);");
+        w.line("and a reader of every outcome partition that counts a report once its " + f.groupSize() + " outcomes are in. The");
+        w.line("record sizes are the averages of the latest records on casetrack's own topics (the case-state changelog for the state):");
+        w.line(String.format(Locale.ROOT, "command %d B, event %d B, state %d B, outcome %d B.", f.sizes().command(), f.sizes().event(),
+                f.sizes().state(), f.sizes().outcome())).line("");
+        w.line("| persons | seconds | persons/s | machine cores | machine CPU ms a person | reports unanswered at the end |");
+        w.line("|---:|---:|---:|---:|---:|---:|");
+        w.line("| " + f.persons() + " | " + Numbers.seconds(f.seconds()) + " | " + Numbers.value(f.personsPerSecond(), "/s") + " | "
+                + String.format(Locale.ROOT, "%.2f", f.machineCores()) + " | " + String.format(Locale.ROOT, "%.3f", f.cpuMillisPerPerson())
+                + " | " + f.unanswered() + " |").line("");
     }
 
     void warmUp(String load, JitSettling.Outcome warm) {

@@ -85,7 +85,7 @@ public final class ReportWriter {
 
     private void sections(PhaseSections s, BenchOptions options, BenchResults r) {
         s.kafka(r.kafka());
-        s.intake(r.intake());
+        s.intake(r.intake(), r.personRecords());
         s.freshness(r.freshness());
         line("## " + Figures.QUERIES);
         line("");
