@@ -1,8 +1,6 @@
 package org.casetrack.bench.phases;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.casetrack.bench.report.CpuMeter;
 
 /**
  * The records casetrack's write path moves for one person, moved by Kafka's clients alone with nothing
@@ -95,16 +94,13 @@ public final class PersonRecordsMain {
         System.out.printf(Locale.ROOT, "reports of %d persons flat out: %d s warm-up, then %d s measured%n", groupSize,
                 warmup.toSeconds(), measured.toSeconds());
         sleepOrFail(warmup);
-        long[] machineAtStart = machine();
+        CpuMeter.Snapshot machineAtStart = CpuMeter.snapshot();
         long personsAtStart = persons.get();
         long start = System.nanoTime();
         sleepOrFail(measured);
         long personsAtEnd = persons.get();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] machineAtEnd = machine();
-        double cores = machineAtStart[0] < 0 || machineAtEnd[0] < 0 ? Double.NaN
-                : Runtime.getRuntime().availableProcessors() * (double) (machineAtEnd[0] - machineAtStart[0])
-                / Math.max(1, machineAtEnd[1] - machineAtStart[1]);
+        double cores = CpuMeter.since(machineAtStart).machineCores();
         sending = false;
         senderThread.join(10_000);
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -264,20 +260,6 @@ public final class PersonRecordsMain {
             }
         } finally {
             consumer.close(CLOSE);
-        }
-    }
-
-    /** The machine's busy and total jiffies (/proc/stat); -1 where it cannot be read. */
-    private static long[] machine() {
-        try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < fields.length; i++) {
-                total += Long.parseLong(fields[i]);
-            }
-            return new long[] {total - Long.parseLong(fields[4]) - Long.parseLong(fields[5]), total};
-        } catch (Exception e) {
-            return new long[] {-1, -1};
         }
     }
 }
