@@ -47,6 +47,10 @@ class BenchSmokeTest {
         }
         assertThat(text).contains("| Kafka broker | " + Infrastructure.BROKER_IN_THIS_JVM + " |");
         assertThat(text).contains("| p99 from send ms | sent over 1 ms late |");
+        assertThat(text).as("each rebuild twice, the first compiling its code, the second measured")
+                .contains("| views rebuild, the first (until caught up) |")
+                .contains("| case-file rebuild into fresh tables, the first (until swapped in) |")
+                .contains("| case-file rebuild into fresh tables, the second (until swapped in) |");
         assertThat(text).as("the Kafka-alone floor of a person's records, run with the intake phase")
                 .contains("**A person's records through Kafka alone.**")
                 .contains("| Persons accepted in reports of 5, flat out |")
