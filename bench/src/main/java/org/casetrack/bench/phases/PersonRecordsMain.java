@@ -83,7 +83,15 @@ public final class PersonRecordsMain {
             System.exit(2);
         }
         PersonRecordsMain pipeline = new PersonRecordsMain(args);
-        System.exit(pipeline.run(Duration.ofSeconds(Long.parseLong(args[11])), Duration.ofSeconds(Long.parseLong(args[12]))));
+        int status;
+        try {
+            status = pipeline.run(Duration.ofSeconds(Long.parseLong(args[11])), Duration.ofSeconds(Long.parseLong(args[12])));
+        } catch (Exception e) {
+            // its threads are not daemons: exit rather than leave them running
+            System.out.println("failed: " + e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
+            status = 1;
+        }
+        System.exit(status);
     }
 
     private int run(Duration warmup, Duration measured) throws Exception {
