@@ -194,7 +194,7 @@ final class CaseRows {
             f.status().whereabouts().name(), f.status().traffickingStatus().name(), f.person().compoundId(),
             f.person().escapedOn(), f.person().minor(), f.person().stateless(), f.person().intendsToReturn(),
             f.legal().detained(), f.erased(), f.care().needs().stream().map(Enum::name).toList(),
-            SearchText.of(f), forCopy ? Json.writeUtf8(f) : Json.write(f)};
+            SearchText.of(f), Json.column(f, forCopy)};
     }
 
     private void upsert(Connection c, List<Object[]> rows) throws SQLException {

@@ -99,7 +99,7 @@ final class HistoryRows {
         row[7] = m.getRecordedAt();
         row[8] = m.getOrganisation();
         row[9] = m.getPrincipal();
-        row[10] = bulk ? Json.writeUtf8(ClearFields.of(payload)) : Json.write(ClearFields.of(payload));
+        row[10] = Json.column(ClearFields.of(payload), bulk);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

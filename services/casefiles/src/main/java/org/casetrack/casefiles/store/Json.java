@@ -25,17 +25,25 @@ public final class Json {
     }
 
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return written(value, MAPPER::writeValueAsString);
     }
 
-    /** The json of {@code value} as UTF-8, made without a String in between (for COPY, which sends bytes). */
-    static byte[] writeUtf8(Object value) {
+    /**
+     * The json of {@code value} as a row's column value: UTF-8 bytes for COPY, which sends bytes (made
+     * without a String in between), else a String, as the live path's statements bind it.
+     */
+    static Object column(Object value, boolean forCopy) {
+        return forCopy ? written(value, MAPPER::writeValueAsBytes) : write(value);
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        T write(Object value) throws JsonProcessingException;
+    }
+
+    private static <T> T written(Object value, Writer<T> writer) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return writer.write(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a " + value.getClass().getSimpleName() + " as JSON", e);
         }

@@ -78,7 +78,7 @@ public final class SchemaSwap {
     public static Indexing prepare(DataSource dataSource) {
         execute(dataSource, "Preparing " + NEXT, List.of("DROP SCHEMA IF EXISTS " + NEXT + " CASCADE"));
         DerivedDatabase.migrate(dataSource, NEXT);
-        List<String> drop = new ArrayList<>();
+        List<String> preparing = new ArrayList<>();
         List<Build> builds = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -86,7 +86,7 @@ public final class SchemaSwap {
                     + "' AND i.tablename IN (" + quoted(LOADED) + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
                     + " WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)")) {
                 while (rs.next()) {
-                    drop.add("DROP INDEX " + NEXT + "." + rs.getString(2));
+                    preparing.add("DROP INDEX " + NEXT + "." + rs.getString(2));
                     builds.add(new Build(rs.getString(1), rs.getString(3), false));
                 }
             }
@@ -98,7 +98,7 @@ public final class SchemaSwap {
                 while (rs.next()) {
                     String table = NEXT + "." + rs.getString(1);
                     String name = rs.getString(2);
-                    drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+                    preparing.add("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
                     builds.add(new Build(rs.getString(1), rs.getString(4).replaceFirst("^CREATE UNIQUE INDEX ",
                             "CREATE UNIQUE INDEX IF NOT EXISTS "), true));
                     keys.add("ALTER TABLE " + table + " ADD CONSTRAINT " + name + ("p".equals(rs.getString(3)) ? " PRIMARY KEY" : " UNIQUE")
@@ -113,9 +113,9 @@ public final class SchemaSwap {
         List<String> analyses = LOADED.stream().map(table -> "ANALYZE " + NEXT + "." + table).toList();
         // autovacuum would take up freshly loaded tables (the rebuilt case_events, once, as the swap began,
         // which then waited for it); the rebuild analyzes them itself, and the swap gives them back to autovacuum
-        LOADED.forEach(table -> drop.add("ALTER TABLE " + NEXT + "." + table + " SET (" + AUTOVACUUM + " = false, toast." + AUTOVACUUM
+        LOADED.forEach(table -> preparing.add("ALTER TABLE " + NEXT + "." + table + " SET (" + AUTOVACUUM + " = false, toast." + AUTOVACUUM
                 + " = false)"));
-        execute(dataSource, "Preparing the tables of " + NEXT + " for the load", drop);
+        execute(dataSource, "Preparing the tables of " + NEXT + " for the load", preparing);
         return new Indexing(builds, analyses, keys);
     }
 
