@@ -191,11 +191,8 @@ public final class PersonRecordsMain {
      * transaction that also commits the consumed offsets, every 15 ms.
      */
     private void relay() {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties c = committedReader(bootstrap);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "person-records-relay-" + UUID.randomUUID());
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         Properties p = new Properties();
@@ -240,10 +237,7 @@ public final class PersonRecordsMain {
 
     /** Every outcome partition, positioned at its end before anything is sent. */
     private KafkaConsumer<String, byte[]> readerAtEnd() {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Properties c = committedReader(bootstrap);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(outcomes).stream().map(i -> new TopicPartition(outcomes, i.partition())).toList();
@@ -251,6 +245,15 @@ public final class PersonRecordsMain {
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         return consumer;
+    }
+
+    /** A consumer's settings that read committed records only and commit no offsets of their own. */
+    static Properties committedReader(String bootstrap) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return c;
     }
 
     private void read(KafkaConsumer<String, byte[]> consumer) {
