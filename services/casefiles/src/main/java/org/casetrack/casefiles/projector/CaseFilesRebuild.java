@@ -83,7 +83,7 @@ public final class CaseFilesRebuild {
         read(partitions, end, decoder, read, skipped, total, started, spillKey(indexing));
         out.printf(Locale.ROOT, "rebuild: %d events written in %.1f s (%d skipped); indexing the tables%n",
                 read.get(), seconds(started), skipped.get());
-        SchemaSwap.index(dataSource, indexing, settings.rebuildReaders());
+        SchemaSwap.index(dataSource, indexing, settings.rebuildReaders(), line -> out.println("rebuild: " + line));
         Duration rebuilt = Duration.ofNanos(System.nanoTime() - started);
         out.printf(Locale.ROOT, "rebuild: done in %.1f s (%.0f events/s overall); swapping the rebuilt tables into derived%n",
                 seconds(started), read.get() / seconds(started));

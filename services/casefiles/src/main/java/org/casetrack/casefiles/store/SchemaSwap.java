@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.casetrack.access.db.DatabaseException;
@@ -65,8 +67,8 @@ public final class SchemaSwap {
         }
     }
 
-    /** One index build, the table it reads, and whether it is a key's unique index (built if not there yet). */
-    public record Build(String table, String statement, boolean key) {
+    /** One index build: the table it reads, the index it makes, and whether that is a key's unique index (built if not there yet). */
+    public record Build(String table, String index, String statement, boolean key) {
     }
 
     /**
@@ -87,7 +89,7 @@ public final class SchemaSwap {
                     + " WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)")) {
                 while (rs.next()) {
                     preparing.add("DROP INDEX " + NEXT + "." + rs.getString(2));
-                    builds.add(new Build(rs.getString(1), rs.getString(3), false));
+                    builds.add(new Build(rs.getString(1), rs.getString(2), rs.getString(3), false));
                 }
             }
             // a key comes back as its unique index, built like the others (side by side with them) unless a
@@ -99,7 +101,7 @@ public final class SchemaSwap {
                     String table = NEXT + "." + rs.getString(1);
                     String name = rs.getString(2);
                     preparing.add("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
-                    builds.add(new Build(rs.getString(1), rs.getString(4).replaceFirst("^CREATE UNIQUE INDEX ",
+                    builds.add(new Build(rs.getString(1), name, rs.getString(4).replaceFirst("^CREATE UNIQUE INDEX ",
                             "CREATE UNIQUE INDEX IF NOT EXISTS "), true));
                     keys.add("ALTER TABLE " + table + " ADD CONSTRAINT " + name + ("p".equals(rs.getString(3)) ? " PRIMARY KEY" : " UNIQUE")
                             + " USING INDEX " + name);
@@ -124,15 +126,22 @@ public final class SchemaSwap {
      * those of the largest tables first (index builds of one table do not block each other), then
      * analyzes the tables the same way, then attaches the keys in one transaction. Each build commits
      * on its own: a failure leaves {@code derived_next} half indexed, and the next rebuild drops it.
+     *
+     * @param progress gets a line as each build and analysis ends, saying what it did and how long it took
      */
-    public static void index(DataSource dataSource, Indexing indexing, int connections) {
+    public static void index(DataSource dataSource, Indexing indexing, int connections, Consumer<String> progress) {
         Map<String, Long> sizes = sizes(dataSource);
         Comparator<String> largestFirst = Comparator.comparing((String table) -> sizes.getOrDefault(table, 0L)).reversed();
-        List<String> builds = indexing.builds().stream().sorted(Comparator.comparing(Build::table, largestFirst))
-                .map(Build::statement).toList();
-        inParallel(dataSource, "Indexing " + NEXT, builds, connections);
-        inParallel(dataSource, "Analyzing " + NEXT, indexing.analyses(), connections);
+        List<Step> builds = indexing.builds().stream().sorted(Comparator.comparing(Build::table, largestFirst))
+                .map(b -> new Step("built " + b.index() + " on " + b.table(), b.statement())).toList();
+        inParallel(dataSource, "Indexing " + NEXT, builds, connections, progress);
+        List<Step> analyses = indexing.analyses().stream().map(sql -> new Step("ran " + sql, sql)).toList();
+        inParallel(dataSource, "Analyzing " + NEXT, analyses, connections, progress);
         execute(dataSource, "Attaching the keys of " + NEXT, indexing.keys());
+    }
+
+    /** A statement of {@link #index} and what it did, in the past tense, for the progress line. */
+    private record Step(String done, String sql) {
     }
 
     /**
@@ -160,18 +169,23 @@ public final class SchemaSwap {
         return sizes;
     }
 
-    /** Runs the statements, each committing on its own, over up to {@code connections} connections, in list order as they free up. */
-    private static void inParallel(DataSource dataSource, String operation, List<String> statements, int connections) {
-        int threads = Math.max(1, Math.min(connections, statements.size()));
+    /**
+     * Runs the statements, each committing on its own, over up to {@code connections} connections, in
+     * list order as they free up, telling {@code progress} of each as it ends.
+     */
+    private static void inParallel(DataSource dataSource, String operation, List<Step> steps, int connections, Consumer<String> progress) {
+        int threads = Math.max(1, Math.min(connections, steps.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "casefiles-rebuild-index"));
         try {
-            ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(statements);
+            ConcurrentLinkedQueue<Step> queue = new ConcurrentLinkedQueue<>(steps);
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 running.add(pool.submit(() -> {
                     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                        for (String sql = queue.poll(); sql != null; sql = queue.poll()) {
-                            s.execute(sql);
+                        for (Step step = queue.poll(); step != null; step = queue.poll()) {
+                            long started = System.nanoTime();
+                            s.execute(step.sql());
+                            progress.accept(String.format(Locale.ROOT, "%s in %.1f s", step.done(), (System.nanoTime() - started) / 1e9));
                         }
                     }
                     return null;
