@@ -32,7 +32,7 @@ public final class BatchWriter {
     private final CaseRows cases;
     private final CompoundRows compounds;
 
-    /** The live writer: history rows keyed by event id, so nothing already there is written twice. */
+    /** The live writer: history rows keyed by aggregate and sequence, so nothing already there is written twice. */
     public BatchWriter(DataSource dataSource, String schema) {
         this(dataSource, schema, false, 0, () -> { });
     }

@@ -15,8 +15,8 @@ import org.casetrack.avro.EventMetadata;
 
 /**
  * The history tables: one row per event, with its metadata (who reported it and when), its clear
- * fields as json, and its encrypted block as the log holds it. Live, keyed by event id (a row
- * already there is left alone); in a rebuild, by COPY into the fresh tables.
+ * fields as json, and its encrypted block as the log holds it. Live, keyed by aggregate and sequence
+ * (a row already there is left alone); in a rebuild, by COPY into the fresh tables.
  */
 final class HistoryRows {
     private static final String CASE_COLUMNS = "event_id, case_id, sequence, event_type, command_id, occurred_on, occurred_at,"
