@@ -45,6 +45,8 @@ public final class SchemaSwap {
     private static final String AUTOVACUUM = "autovacuum_enabled";
     /** The table whose key a spill needs for its upserts and read-backs. */
     private static final String SPILLED = "cases";
+    /** PostgreSQL's notice "relation already exists, skipping" after {@code CREATE INDEX IF NOT EXISTS}. */
+    private static final String ALREADY_EXISTS = "42P07";
 
     private SchemaSwap() {
     }
@@ -133,15 +135,20 @@ public final class SchemaSwap {
         Map<String, Long> sizes = sizes(dataSource);
         Comparator<String> largestFirst = Comparator.comparing((String table) -> sizes.getOrDefault(table, 0L)).reversed();
         List<Step> builds = indexing.builds().stream().sorted(Comparator.comparing(Build::table, largestFirst))
-                .map(b -> new Step("built " + b.index() + " on " + b.table(), b.statement())).toList();
+                .map(b -> new Step("built " + b.index() + " on " + b.table(), b.statement(),
+                        "found " + b.index() + " on " + b.table() + " already built (for a reader's spill)")).toList();
         inParallel(dataSource, "Indexing " + NEXT, builds, connections, progress);
-        List<Step> analyses = indexing.analyses().stream().map(sql -> new Step("ran " + sql, sql)).toList();
+        List<Step> analyses = indexing.analyses().stream().map(sql -> new Step("ran " + sql, sql, "ran " + sql)).toList();
         inParallel(dataSource, "Analyzing " + NEXT, analyses, connections, progress);
         execute(dataSource, "Attaching the keys of " + NEXT, indexing.keys());
     }
 
-    /** A statement of {@link #index} and what it did, in the past tense, for the progress line. */
-    private record Step(String done, String sql) {
+    /**
+     * A statement of {@link #index} and what it did, in the past tense, for the progress line:
+     * {@code done}, or {@code found} when it was a key's {@code IF NOT EXISTS} build and the index was
+     * already there.
+     */
+    private record Step(String done, String sql, String found) {
     }
 
     /**
@@ -184,8 +191,11 @@ public final class SchemaSwap {
                     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                         for (Step step = queue.poll(); step != null; step = queue.poll()) {
                             long started = System.nanoTime();
+                            s.clearWarnings();
                             s.execute(step.sql());
-                            progress.accept(String.format(Locale.ROOT, "%s in %.1f s", step.done(), (System.nanoTime() - started) / 1e9));
+                            boolean found = s.getWarnings() != null && ALREADY_EXISTS.equals(s.getWarnings().getSQLState());
+                            progress.accept(String.format(Locale.ROOT, "%s in %.1f s", found ? step.found() : step.done(),
+                                    (System.nanoTime() - started) / 1e9));
                         }
                     }
                     return null;
