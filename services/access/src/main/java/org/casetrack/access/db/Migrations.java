@@ -2,6 +2,7 @@ package org.casetrack.access.db;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,21 @@ public final class Migrations {
 
     /** @return the number of migrations applied now */
     public static int run(DataSource dataSource, String module, String schema) {
+        MigrateResult result = configure(dataSource, module, schema).load().migrate();
+        LOG.info("Schema {}: {} migration(s) of {} applied, now at version {}", schema, result.migrationsExecuted, module,
+                result.targetSchemaVersion == null ? "(none)" : result.targetSchemaVersion);
+        return result.migrationsExecuted;
+    }
+
+    /**
+     * The Flyway settings {@link #run} migrates with; a test of a migration on older data sets a
+     * {@code target} on them to stop at the version before it.
+     */
+    public static FluentConfiguration configure(DataSource dataSource, String module, String schema) {
         if (!module.matches("[a-z][a-z0-9_-]*") || !schema.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Module and schema names are lower-case words: " + module + ", " + schema);
         }
-        MigrateResult result = Flyway.configure()
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
                 .defaultSchema(schema)
@@ -32,11 +44,6 @@ public final class Migrations {
                 .table("flyway_" + module.replace('-', '_') + "_history")
                 .locations("classpath:db/" + module)
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
-        LOG.info("Schema {}: {} migration(s) of {} applied, now at version {}", schema, result.migrationsExecuted, module,
-                result.targetSchemaVersion == null ? "(none)" : result.targetSchemaVersion);
-        return result.migrationsExecuted;
+                .baselineVersion("0");
     }
 }

@@ -138,7 +138,7 @@ public final class SchemaSwap {
                 .map(b -> new Step("built " + b.index() + " on " + b.table(), b.statement(),
                         "found " + b.index() + " on " + b.table() + " already built (for a reader's spill)")).toList();
         inParallel(dataSource, "Indexing " + NEXT, builds, connections, progress);
-        List<Step> analyses = indexing.analyses().stream().map(sql -> new Step("ran " + sql, sql, "ran " + sql)).toList();
+        List<Step> analyses = indexing.analyses().stream().map(sql -> new Step("ran " + sql, sql)).toList();
         inParallel(dataSource, "Analyzing " + NEXT, analyses, connections, progress);
         execute(dataSource, "Attaching the keys of " + NEXT, indexing.keys());
     }
@@ -149,6 +149,10 @@ public final class SchemaSwap {
      * already there.
      */
     private record Step(String done, String sql, String found) {
+        /** A statement that does the same whatever is there. */
+        Step(String done, String sql) {
+            this(done, sql, done);
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ class SchemaSwapTest {
         try (HikariDataSource pool = Pools.pool(scope.jdbcUrl())) {
             DerivedDatabase.migrate(pool, DerivedDatabase.SCHEMA);
             DerivedRows rows = new DerivedRows(pool);
-            execute(pool, "INSERT INTO derived.compounds (compound_id, version, name, country, status, facts) VALUES ('compound-live', 1, 'n', 'KH', 'ACTIVE', '{}')");
+            rows.update("INSERT INTO derived.compounds (compound_id, version, name, country, status, facts) VALUES ('compound-live', 1, 'n', 'KH', 'ACTIVE', '{}')");
             SchemaSwap.prepare(pool);
             assertThat(autovacuumOff(rows, "derived_next")).as("tables and their toast tables loading without autovacuum")
                     .containsExactly(10L);
@@ -61,11 +61,5 @@ class SchemaSwapTest {
                 + " CROSS JOIN LATERAL (VALUES (t.reloptions), (toast.reloptions)) AS o(options)"
                 + " WHERE t.relnamespace = '" + schema + "'::regnamespace AND t.relkind = 'r'"
                 + " AND 'autovacuum_enabled=false' = ANY (o.options)", rs -> rs.getLong(1));
-    }
-
-    private static void execute(HikariDataSource pool, String sql) throws Exception {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads the projection's tables straight from PostgreSQL, for assertions. */
+/** Reads the projection's tables straight from PostgreSQL, for assertions, and writes rows a test sets up. */
 public final class DerivedRows {
     private final DataSource dataSource;
 
@@ -67,6 +67,15 @@ public final class DerivedRows {
 
     public interface Reader<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    /** @return the rows the statement changed */
+    public int update(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Update failed: " + sql, e);
+        }
     }
 
     public <T> List<T> query(String sql, Reader<T> reader) {
