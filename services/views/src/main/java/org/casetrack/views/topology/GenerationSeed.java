@@ -1,6 +1,8 @@
 package org.casetrack.views.topology;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +86,7 @@ import org.slf4j.LoggerFactory;
 public final class GenerationSeed {
     private static final Logger LOG = LoggerFactory.getLogger(GenerationSeed.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The stores a seed writes, in the order written. */
     public static final List<String> SEEDED_STORES = List.of(ViewsTopology.SUMMARY_STORE, ViewsTopology.COUNTS_STORE,
@@ -164,6 +167,7 @@ public final class GenerationSeed {
                             reader.read(partitions.get(p));
                         }
                         reader.writes.await();
+                        reader.cpuNanos = THREADS.getCurrentThreadCpuTime();
                         return reader;
                     }, pool));
                 }
@@ -191,10 +195,12 @@ public final class GenerationSeed {
             long readAt = System.nanoTime();
             Folded folded = compounds;
             long cases = 0;
+            long readersCpu = 0;
             for (CompletableFuture<Reader> r : running) {
                 Reader reader = r.join();
                 folded.merge(reader.folded);
                 cases += reader.cases;
+                readersCpu += Math.max(0, reader.cpuNanos);
             }
             Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
             partitions.forEach(p -> offsets.put(p, ends.get(p)));
@@ -204,9 +210,10 @@ public final class GenerationSeed {
             writes.await();
             commit(target.applicationId(), offsets);
             long doneAt = System.nanoTime();
-            out.printf(Locale.ROOT, "views seed: set up %d ms, case events read and folded %d ms (compound topics meanwhile %d ms), "
-                            + "aggregates %d ms, written and committed %d ms%n", (readersAt - began) / 1_000_000, (readAt - readersAt) / 1_000_000,
-                    (compoundsAt - readersAt) / 1_000_000, (aggregatesAt - readAt) / 1_000_000, (doneAt - aggregatesAt) / 1_000_000);
+            out.printf(Locale.ROOT, "views seed: set up %d ms, case events read and folded %d ms by %d readers using %d ms of CPU"
+                            + " (compound topics meanwhile %d ms), aggregates %d ms, written and committed %d ms%n", (readersAt - began) / 1_000_000,
+                    (readAt - readersAt) / 1_000_000, readers, readersCpu / 1_000_000, (compoundsAt - readersAt) / 1_000_000,
+                    (aggregatesAt - readAt) / 1_000_000, (doneAt - aggregatesAt) / 1_000_000);
             if (folded.skipped > 0) {
                 LOG.warn("Views seed skipped {} case-events records it could not decode or fold (the serving generation sent them to "
                         + "the dead-letter topic)", folded.skipped);
@@ -225,6 +232,8 @@ public final class GenerationSeed {
         private final Deserializer<CaseEvent> events = serdes.caseEvents().deserializer();
         private final Serializer<CaseSummary> summaries = serdes.own(CaseSummary.class).serializer();
         private long cases;
+        /** The CPU time of the reader's thread, which the seed started for it, when it finished (-1 where the JVM does not measure it). */
+        private long cpuNanos = -1;
 
         Reader(Target target, KafkaProducer<byte[], byte[]> producer, Map<TopicPartition, Long> ends, AtomicLong progress) {
             this.target = target;
