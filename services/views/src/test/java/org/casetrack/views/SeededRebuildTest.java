@@ -108,7 +108,8 @@ class SeededRebuildTest {
         try (ApplicationContext context = ApplicationContext.run(settings)) {
             String printed = rebuild(context);
             assertThat(printed).contains("views rebuild g2: seeded from").contains("1 records skipped")
-                    .contains("caught up").contains("nothing arrived while seeding");
+                    .contains("caught up").contains("nothing arrived while seeding")
+                    .containsPattern("case events read and folded \\d+ ms by 2 readers using \\d+ ms of CPU");
             ViewsRuntime runtime = context.getBean(ViewsRuntime.class);
             assertSameGenerations(scope, runtime, ViewSerdes.of(scope.topics(), context.getBean(TopicSerdes.class)), 1, 2);
         }
